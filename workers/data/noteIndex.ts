@@ -1,0 +1,86 @@
+// A plain-JSON projection of every note, kept in its own IndexedDB database.
+//
+// Why: the Automerge documents are the truth, but loading 10,000 of them to draw a
+// list is far too slow (NOTES-platform.md). This index is derived data: it is written
+// whenever a note document changes and it can always be rebuilt from the documents.
+// The list, the keyword filter and the backlinks read it from memory.
+
+import { openDB, type IDBPDatabase } from 'idb';
+
+export interface NoteRecord {
+  id: string;
+  /** Automerge heads of the document this record was made from. */
+  heads: string;
+  title: string;
+  body: string;
+  tags: string[];
+  pinned: boolean;
+  archived: boolean;
+  deleted: boolean;
+  created: number;
+  updated: number;
+  links: Record<string, string>;
+  tooNew: boolean;
+}
+
+const NOTES = 'notes';
+const META = 'meta';
+
+export class NoteIndex {
+  readonly records = new Map<string, NoteRecord>();
+  #db: Promise<IDBPDatabase>;
+  #writes = new Map<string, Promise<void>>();
+
+  constructor(dbName = 'jarvis-index') {
+    this.#db = openDB(dbName, 1, {
+      upgrade(db) {
+        db.createObjectStore(NOTES, { keyPath: 'id' });
+        db.createObjectStore(META);
+      },
+    });
+  }
+
+  /** Reads every record into memory (one getAll: fast even for 10,000 notes). */
+  async load(): Promise<void> {
+    const db = await this.#db;
+    const all = (await db.getAll(NOTES)) as NoteRecord[];
+    for (const record of all) this.records.set(record.id, record);
+  }
+
+  get(id: string): NoteRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Updates memory now; the returned promise resolves once IndexedDB has committed. */
+  put(record: NoteRecord): Promise<void> {
+    return this.putMany([record]);
+  }
+
+  putMany(records: NoteRecord[]): Promise<void> {
+    for (const record of records) this.records.set(record.id, record);
+    const write = this.#db.then(async (db) => {
+      const tx = db.transaction(NOTES, 'readwrite');
+      for (const record of records) void tx.store.put(record);
+      await tx.done;
+    });
+    for (const record of records) this.#writes.set(record.id, write);
+    return write;
+  }
+
+  /** Resolves once the latest write of this record is committed. */
+  written(id: string): Promise<void> {
+    return this.#writes.get(id) ?? Promise.resolve();
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await (await this.#db).get(META, key)) as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await (await this.#db).put(META, value, key);
+  }
+
+  async close(): Promise<void> {
+    (await this.#db).close();
+  }
+}

@@ -1,0 +1,225 @@
+// Notes on top of automerge-repo: one document per note, listed in a catalogue
+// document, projected into the NoteIndex for the list views.
+
+import { Automerge, type DocHandle, type DocumentId, type Repo } from '@automerge/automerge-repo/slim';
+import type { NoteList, NotePatch, NoteQuery, NoteView } from './api.ts';
+import { resolveLinks } from './links.ts';
+import type { NoteIndex, NoteRecord } from './noteIndex.ts';
+import { listNotes, noteView, TitleLookup } from './noteViews.ts';
+import { emptyNote, isTooNew, NOTE_SCHEMA, upgradeNote, type CatalogueDoc, type NoteDoc } from './schema.ts';
+
+export class UpdateTheAppError extends Error {
+  override name = 'UpdateTheAppError';
+  constructor() {
+    super('This note was saved by a newer version of Jarvis. Update the app to edit it.');
+  }
+}
+
+type Listener = (changedIds: string[]) => void;
+
+export class NotesStore {
+  readonly repo: Repo;
+  readonly index: NoteIndex;
+  readonly catalogue: DocHandle<CatalogueDoc>;
+  #lookup: TitleLookup | null = null;
+  #listeners = new Set<Listener>();
+  #watched = new WeakSet<DocHandle<unknown>>();
+
+  constructor(repo: Repo, index: NoteIndex, catalogue: DocHandle<CatalogueDoc>) {
+    this.repo = repo;
+    this.index = index;
+    this.catalogue = catalogue;
+    // Every note handle this repo holds keeps the index current, including the ones the
+    // synchronizer opens itself when another tab or device sends changes (automerge-repo
+    // 2.5 emits no "document" event; its sync metrics name the document).
+    repo.on('doc-metrics', (event) => {
+      if (event.type !== 'receive-sync-message') return;
+      const handle = repo.handles[event.documentId as DocumentId] as DocHandle<NoteDoc> | undefined;
+      // This fires inside the handle's update: project once that has finished.
+      if (handle && !this.#watched.has(handle)) {
+        this.#watch(handle);
+        setTimeout(() => void this.#project(handle), 0);
+      }
+    });
+    catalogue.on('change', () => void this.reconcile());
+  }
+
+  onChange(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Projects every catalogued note the index does not hold yet (new device, another tab). */
+  async reconcile(): Promise<void> {
+    const missing = Object.keys(this.catalogue.doc()?.notes ?? {}).filter((id) => !this.index.get(id));
+    await Promise.all(missing.map((id) => this.#handle(id).then((handle) => this.#project(handle))));
+  }
+
+  list(query: NoteQuery): NoteList {
+    return listNotes(this.index.records.values(), query);
+  }
+
+  view(id: string): NoteView | null {
+    const record = this.index.get(id);
+    if (!record) return null;
+    return noteView(record, this.#titleLookup(), this.index.records.values());
+  }
+
+  /** Loads the note's document ahead of the first edit; projects it if the index lacks it. */
+  async open(id: string): Promise<void> {
+    const handle = await this.#handle(id);
+    if (!this.index.get(id)) await this.#project(handle);
+  }
+
+  async create(init: NotePatch = {}): Promise<string> {
+    const [id] = await this.createMany([init]);
+    return id;
+  }
+
+  async createMany(inits: NotePatch[]): Promise<string[]> {
+    const now = Date.now();
+    const handles = inits.map((init) => {
+      const doc = emptyNote(now);
+      applyPatch(doc, init, this.#links(init.body ?? '', {}), now, false);
+      const handle = this.repo.create<NoteDoc>(doc);
+      this.#watch(handle);
+      return handle;
+    });
+    const ids = handles.map((handle) => handle.documentId);
+    this.catalogue.change((catalogue) => {
+      for (const id of ids) catalogue.notes[id] = true;
+    });
+    const records = handles.map((handle) => toRecord(handle.documentId, handle.doc()));
+    await Promise.all([
+      this.index.putMany(records),
+      this.repo.flush([...ids, this.catalogue.documentId]),
+    ]);
+    this.#changed(ids);
+    return ids;
+  }
+
+  /** Resolves once both the document and its index record are committed to IndexedDB. */
+  async update(id: string, patch: NotePatch): Promise<void> {
+    const handle = await this.#handle(id);
+    const current = handle.doc();
+    if (isTooNew(current, NOTE_SCHEMA)) throw new UpdateTheAppError();
+    const links = patch.body === undefined ? undefined : this.#links(patch.body, current.links ?? {});
+    handle.change((doc) => {
+      upgradeNote(doc);
+      applyPatch(doc, patch, links, Date.now(), true);
+    });
+    await Promise.all([this.repo.flush([handle.documentId]), this.#project(handle)]);
+  }
+
+  /** Adds ids to the catalogue (after an import) and saves it. */
+  async catalogueAdd(ids: string[]): Promise<void> {
+    this.catalogue.change((catalogue) => {
+      for (const id of ids) catalogue.notes[id] ??= true;
+    });
+    await this.repo.flush([this.catalogue.documentId]);
+  }
+
+  noteIds(): string[] {
+    return Object.keys(this.catalogue.doc()?.notes ?? {});
+  }
+
+  handle(id: string): Promise<DocHandle<NoteDoc>> {
+    return this.#handle(id);
+  }
+
+  /** Writes the handle's current state to the index unless it is already there. */
+  project(handle: DocHandle<NoteDoc>): Promise<void> {
+    return this.#project(handle);
+  }
+
+  async #handle(id: string): Promise<DocHandle<NoteDoc>> {
+    const handle = await this.repo.find<NoteDoc>(id as DocumentId);
+    this.#watch(handle);
+    return handle;
+  }
+
+  #watch(handle: DocHandle<NoteDoc>): void {
+    if (this.#watched.has(handle) || handle.documentId === this.catalogue.documentId) return;
+    this.#watched.add(handle);
+    handle.on('change', () => void this.#project(handle));
+  }
+
+  #project(handle: DocHandle<NoteDoc>): Promise<void> {
+    if (!handle.isReady()) return Promise.resolve();
+    const doc = handle.doc();
+    if (doc?.kind !== 'note') return Promise.resolve();
+    const id = handle.documentId;
+    const heads = Automerge.getHeads(doc).join(',');
+    if (this.index.get(id)?.heads === heads) return this.index.written(id);
+    const written = this.index.put(toRecord(id, doc, heads));
+    this.#changed([id]);
+    return written;
+  }
+
+  #links(body: string, previous: Record<string, string>): Record<string, string> {
+    const lookup = this.#titleLookup();
+    return resolveLinks(body, previous, lookup.byTitle, lookup.byId);
+  }
+
+  #titleLookup(): TitleLookup {
+    this.#lookup ??= new TitleLookup(this.index.records);
+    return this.#lookup;
+  }
+
+  #changed(ids: string[]): void {
+    this.#lookup = null;
+    for (const listener of this.#listeners) listener(ids);
+  }
+}
+
+/** Applies a UI patch to a note: a plain object, or inside a change (`inChange`). */
+function applyPatch(
+  doc: NoteDoc,
+  patch: NotePatch,
+  links: Record<string, string> | undefined,
+  now: number,
+  inChange: boolean,
+): void {
+  if (patch.title !== undefined) setText(doc, 'title', patch.title, inChange);
+  if (patch.body !== undefined) setText(doc, 'body', patch.body, inChange);
+  if (links) replaceKeys(doc.links, links);
+  if (patch.tags) {
+    const tags: Record<string, true> = {};
+    for (const tag of patch.tags) if (tag.trim()) tags[tag.trim()] = true;
+    replaceKeys(doc.tags, tags);
+  }
+  if (patch.pinned !== undefined && doc.pinned !== patch.pinned) doc.pinned = patch.pinned;
+  if (patch.archived !== undefined && doc.archived !== patch.archived) doc.archived = patch.archived;
+  if (patch.deleted !== undefined && doc.deleted !== patch.deleted) doc.deleted = patch.deleted;
+  doc.updated = now;
+}
+
+function setText(doc: NoteDoc, field: 'title' | 'body', value: string, inChange: boolean): void {
+  if (doc[field] === value) return;
+  // updateText diffs, so concurrent edits to one note merge character by character.
+  if (inChange) Automerge.updateText(doc, [field], value);
+  else doc[field] = value;
+}
+
+/** Makes `target` hold exactly `next`'s entries, touching only the keys that differ. */
+function replaceKeys<V>(target: Record<string, V>, next: Record<string, V>): void {
+  for (const key of Object.keys(target)) if (!(key in next)) delete target[key];
+  for (const [key, value] of Object.entries(next)) if (target[key] !== value) target[key] = value;
+}
+
+export function toRecord(id: string, doc: NoteDoc, heads = Automerge.getHeads(doc).join(',')): NoteRecord {
+  return {
+    id,
+    heads,
+    title: String(doc.title ?? ''),
+    body: String(doc.body ?? ''),
+    tags: Object.keys(doc.tags ?? {}).sort(),
+    pinned: doc.pinned === true,
+    archived: doc.archived === true,
+    deleted: doc.deleted === true,
+    created: Number(doc.created) || 0,
+    updated: Number(doc.updated) || 0,
+    links: { ...(doc.links ?? {}) },
+    tooNew: isTooNew(doc, NOTE_SCHEMA),
+  };
+}
