@@ -84,7 +84,7 @@ describe('backup', () => {
     await d.service.updateNote(gone, { deleted: true });
     const files = unzipSync(await d.service.exportNotesMarkdown());
     expect(Object.keys(files).sort()).toEqual(['Trip- Paris-Rome (2).md', 'Trip- Paris-Rome.md']);
-    const text = Object.values(files).map(strFromU8).join('\n');
+    const text = Object.values(files).map((file) => strFromU8(file)).join('\n');
     expect(text).toContain('tags: ["travel"]');
     expect(text).toContain('- pack');
   });

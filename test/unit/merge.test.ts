@@ -27,6 +27,8 @@ describe('two repos', () => {
     await waitFor(() => a.store.view(id)?.body === 'hello brave world!' && b.store.view(id)?.body === 'hello brave world!');
     const heads = (d: typeof a) => Automerge.getHeads(d.store.repo.handles[id as DocumentId].doc()!).sort();
     await waitFor(() => JSON.stringify(heads(a)) === JSON.stringify(heads(b)));
+    expect(heads(a)).toHaveLength(2); // two concurrent changes, merged
+    expect(a.store.view(id)?.body).toBe(b.store.view(id)?.body);
   });
 
   it('merges concurrent edits of different fields (last writer wins per field)', async () => {

@@ -63,15 +63,20 @@ export interface DataStats {
   documents: number;
 }
 
-export type Unsubscribe = () => void;
+/** A snapshot pushed to the page for one of its watches. */
+export type DataEvent =
+  | { watchId: string; kind: 'list'; list: NoteList }
+  | { watchId: string; kind: 'note'; note: NoteView | null };
 
 export interface DataApi {
+  /** The page's one channel for snapshots (one comlink proxy, not one per watch). */
+  connect(onEvent: (event: DataEvent) => void): Promise<void>;
   listNotes(query: NoteQuery): Promise<NoteList>;
-  /** Calls `onList` now and after every change that may alter the result. */
-  watchNotes(query: NoteQuery, onList: (list: NoteList) => void): Promise<number>;
-  /** Calls `onNote` now and after every change to the note or its links (null: no such note). */
-  watchNote(id: string, onNote: (note: NoteView | null) => void): Promise<number>;
-  unwatch(watchId: number): void;
+  /** Sends the list now and after every change that may alter it. The page picks the id. */
+  watchNotes(watchId: string, query: NoteQuery): Promise<void>;
+  /** Sends the note now and after every change to it or its links (null: no such note). */
+  watchNote(watchId: string, id: string): Promise<void>;
+  unwatch(watchId: string): void;
   createNote(init?: NotePatch): Promise<string>;
   /** Many notes in one go (benchmarks, bulk import). */
   createNotes(inits: NotePatch[]): Promise<string[]>;

@@ -1,23 +1,21 @@
 // The DataApi implementation: answers list queries from the index as soon as it is
 // loaded (before Automerge is even initialised), and pushes snapshots to watchers.
 
-import type { DataApi, DataStats, ImportReport, NoteList, NotePatch, NoteQuery, NoteView } from './api.ts';
+import type { DataApi, DataEvent, DataStats, ImportReport, NoteList, NotePatch, NoteQuery } from './api.ts';
 import { exportBackup, importBackup } from './backup.ts';
 import { notesToMarkdownZip } from './markdownExport.ts';
 import type { NoteIndex } from './noteIndex.ts';
 import type { NotesStore } from './notesStore.ts';
 import { listNotes } from './noteViews.ts';
 
-type Watcher =
-  | { kind: 'list'; query: NoteQuery; send: (list: NoteList) => unknown }
-  | { kind: 'note'; id: string; send: (note: NoteView | null) => unknown };
+type Watch = { kind: 'list'; query: NoteQuery } | { kind: 'note'; id: string };
 
 export class DataService implements DataApi {
   #index: NoteIndex;
   #indexLoaded: Promise<void>;
   #store: Promise<NotesStore>;
-  #watchers = new Map<number, Watcher>();
-  #nextWatchId = 1;
+  #watches = new Map<string, Watch>();
+  #send: (event: DataEvent) => unknown = () => undefined;
   #refreshQueued = false;
 
   constructor(index: NoteIndex, store: Promise<NotesStore>) {
@@ -32,24 +30,25 @@ export class DataService implements DataApi {
     return listNotes(this.#index.records.values(), query);
   }
 
-  async watchNotes(query: NoteQuery, onList: (list: NoteList) => void): Promise<number> {
-    const id = this.#nextWatchId++;
-    this.#watchers.set(id, { kind: 'list', query, send: onList });
-    onList(await this.listNotes(query));
-    return id;
+  async connect(onEvent: (event: DataEvent) => void): Promise<void> {
+    this.#send = onEvent;
   }
 
-  async watchNote(id: string, onNote: (note: NoteView | null) => void): Promise<number> {
-    const watchId = this.#nextWatchId++;
-    this.#watchers.set(watchId, { kind: 'note', id, send: onNote });
+  async watchNotes(watchId: string, query: NoteQuery): Promise<void> {
+    this.#watches.set(watchId, { kind: 'list', query });
+    const list = await this.listNotes(query);
+    if (this.#watches.has(watchId)) void this.#send({ watchId, kind: 'list', list });
+  }
+
+  async watchNote(watchId: string, id: string): Promise<void> {
+    this.#watches.set(watchId, { kind: 'note', id });
     const store = await this.#store;
     await store.open(id).catch(() => undefined); // an unknown id shows as "no such note"
-    onNote(store.view(id));
-    return watchId;
+    if (this.#watches.has(watchId)) void this.#send({ watchId, kind: 'note', note: store.view(id) });
   }
 
-  unwatch(watchId: number): void {
-    this.#watchers.delete(watchId);
+  unwatch(watchId: string): void {
+    this.#watches.delete(watchId);
   }
 
   async createNote(init?: NotePatch): Promise<string> {
@@ -96,10 +95,12 @@ export class DataService implements DataApi {
 
   async #refresh(): Promise<void> {
     const store = await this.#store;
-    for (const [watchId, watcher] of this.#watchers) {
-      const sent = watcher.kind === 'list' ? watcher.send(store.list(watcher.query)) : watcher.send(store.view(watcher.id));
-      // A watcher whose page has gone away rejects: drop it.
-      void Promise.resolve(sent).catch(() => this.#watchers.delete(watchId));
+    for (const [watchId, watch] of this.#watches) {
+      const event: DataEvent =
+        watch.kind === 'list'
+          ? { watchId, kind: 'list', list: store.list(watch.query) }
+          : { watchId, kind: 'note', note: store.view(watch.id) };
+      void Promise.resolve(this.#send(event)).catch(() => undefined);
     }
   }
 }

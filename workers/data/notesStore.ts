@@ -24,6 +24,8 @@ export class NotesStore {
   #lookup: TitleLookup | null = null;
   #listeners = new Set<Listener>();
   #watched = new WeakSet<DocHandle<unknown>>();
+  /** Updates to one note run one after another, in the order the UI sent them. */
+  #updates = new Map<string, Promise<void>>();
 
   constructor(repo: Repo, index: NoteIndex, catalogue: DocHandle<CatalogueDoc>) {
     this.repo = repo;
@@ -99,7 +101,17 @@ export class NotesStore {
   }
 
   /** Resolves once both the document and its index record are committed to IndexedDB. */
-  async update(id: string, patch: NotePatch): Promise<void> {
+  update(id: string, patch: NotePatch): Promise<void> {
+    const previous = this.#updates.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.#update(id, patch));
+    this.#updates.set(id, next);
+    void next.finally(() => {
+      if (this.#updates.get(id) === next) this.#updates.delete(id);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  async #update(id: string, patch: NotePatch): Promise<void> {
     const handle = await this.#handle(id);
     const current = handle.doc();
     if (isTooNew(current, NOTE_SCHEMA)) throw new UpdateTheAppError();

@@ -1,0 +1,45 @@
+// The UI's handle on the data worker (notes and every other Automerge document), and
+// watches: the worker pushes plain-JSON snapshots through one comlink callback.
+import type { DataApi, DataEvent, NoteList, NoteQuery, NoteView } from '../../workers/data/api.ts';
+import { Comlink, createWorkerBridge } from './workerBridge.ts';
+
+export const dataWorker = createWorkerBridge<DataApi>(
+  () => new Worker(new URL('../../workers/data/data.worker.ts', import.meta.url), { type: 'module', name: 'data' }),
+  'data',
+);
+
+const listeners = new Map<string, (event: DataEvent) => void>();
+let connected: Promise<Comlink.Remote<DataApi>> | null = null;
+let nextWatch = 1;
+
+/** The data worker's API, connected to this page's snapshot channel. */
+export function data(): Promise<Comlink.Remote<DataApi>> {
+  connected ??= dataWorker.api().then(async (api) => {
+    await api.connect(Comlink.proxy((event: DataEvent) => listeners.get(event.watchId)?.(event)));
+    return api;
+  });
+  return connected;
+}
+
+/** Keeps `onList` up to date with the notes matching `query`; returns a stop function. */
+export function watchNotes(query: NoteQuery, onList: (list: NoteList) => void): () => void {
+  return watch((event) => event.kind === 'list' && onList(event.list), (api, id) => api.watchNotes(id, query));
+}
+
+/** Keeps `onNote` up to date with one note (null when there is no such note). */
+export function watchNote(id: string, onNote: (note: NoteView | null) => void): () => void {
+  return watch((event) => event.kind === 'note' && onNote(event.note), (api, watchId) => api.watchNote(watchId, id));
+}
+
+function watch(
+  listener: (event: DataEvent) => void,
+  start: (api: Comlink.Remote<DataApi>, watchId: string) => Promise<void>,
+): () => void {
+  const watchId = String(nextWatch++);
+  listeners.set(watchId, listener);
+  void data().then((api) => start(api, watchId));
+  return () => {
+    listeners.delete(watchId);
+    void data().then((api) => api.unwatch(watchId));
+  };
+}

@@ -1,0 +1,10 @@
+import { mount } from 'svelte';
+import './app/theme.css';
+import App from './app/App.svelte';
+import { startPwa } from './app/pwa.svelte.ts';
+
+mount(App, { target: document.getElementById('app')! });
+startPwa();
+
+// For the benchmark and end-to-end tests: the same API the UI uses, nothing more.
+(globalThis as unknown as { __jarvis: unknown }).__jarvis = { data: () => import('./lib/data.ts').then((m) => m.data()) };
