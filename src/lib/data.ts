@@ -15,7 +15,12 @@ let nextWatch = 1;
 /** The data worker's API, connected to this page's snapshot channel. */
 export function data(): Promise<Comlink.Remote<DataApi>> {
   connected ??= dataWorker.api().then(async (api) => {
-    await api.connect(Comlink.proxy((event: DataEvent) => listeners.get(event.watchId)?.(event)));
+    // Returns nothing: whatever a listener returns would be sent back to the worker.
+    await api.connect(
+      Comlink.proxy((event: DataEvent) => {
+        listeners.get(event.watchId)?.(event);
+      }),
+    );
     return api;
   });
   return connected;
@@ -23,7 +28,10 @@ export function data(): Promise<Comlink.Remote<DataApi>> {
 
 /** Keeps `onList` up to date with the notes matching `query`; returns a stop function. */
 export function watchNotes(query: NoteQuery, onList: (list: NoteList) => void): () => void {
-  return watch((event) => event.kind === 'list' && onList(event.list), (api, id) => api.watchNotes(id, query));
+  return watch(
+    (event) => event.kind === 'list' && onList(event.list),
+    (api, watchId) => api.watchNotes(watchId, query),
+  );
 }
 
 /** Keeps `onNote` up to date with one note (null when there is no such note). */
