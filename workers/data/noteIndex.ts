@@ -30,6 +30,7 @@ export class NoteIndex {
   readonly records = new Map<string, NoteRecord>();
   #db: Promise<IDBPDatabase>;
   #writes = new Map<string, Promise<void>>();
+  #loaded: Promise<void> | null = null;
 
   constructor(dbName = 'jarvis-index') {
     this.#db = openDB(dbName, 1, {
@@ -40,11 +41,14 @@ export class NoteIndex {
     });
   }
 
-  /** Reads every record into memory (one getAll: fast even for 10,000 notes). */
-  async load(): Promise<void> {
-    const db = await this.#db;
-    const all = (await db.getAll(NOTES)) as NoteRecord[];
-    for (const record of all) this.records.set(record.id, record);
+  /** Reads every record into memory once (one getAll: fast even for 10,000 notes). */
+  load(): Promise<void> {
+    this.#loaded ??= this.#db.then(async (db) => {
+      const all = (await db.getAll(NOTES)) as NoteRecord[];
+      // A record put while this read ran is newer than what the read returned.
+      for (const record of all) if (!this.records.has(record.id)) this.records.set(record.id, record);
+    });
+    return this.#loaded;
   }
 
   get(id: string): NoteRecord | undefined {

@@ -53,6 +53,7 @@ export class NotesStore {
 
   /** Projects every catalogued note the index does not hold yet (new device, another tab). */
   async reconcile(): Promise<void> {
+    await this.index.load();
     const missing = Object.keys(this.catalogue.doc()?.notes ?? {}).filter((id) => !this.index.get(id));
     await Promise.all(missing.map((id) => this.#handle(id).then((handle) => this.#project(handle))));
   }

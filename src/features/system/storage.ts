@@ -8,7 +8,15 @@ export interface StorageState {
   quota: number | null;
 }
 
-export async function requestPersistentStorage(): Promise<StorageState> {
+let request: Promise<StorageState> | null = null;
+
+/** Asked once per page load (at start-up); later calls get the same answer. */
+export function requestPersistentStorage(): Promise<StorageState> {
+  request ??= ask();
+  return request;
+}
+
+async function ask(): Promise<StorageState> {
   const storage = navigator.storage;
   if (!storage?.persist) return { supported: false, persisted: false, usage: null, quota: null };
   const persisted = (await storage.persisted()) || (await storage.persist().catch(() => false));
