@@ -84,8 +84,8 @@ async function main(): Promise<void> {
       try {
         figures = await area.run(ctx);
       } catch (error) {
-        const reason = `area failed: ${(error as Error).stack ?? error}`;
-        console.error(`[${area.name}] ${reason}`);
+        console.error(`[${area.name}] failed: ${(error as Error).stack ?? error}`);
+        const reason = `area failed: ${(error as Error).message ?? error}`.split('\n')[0];
         for (const key of Object.keys(area.figures)) if (figures[key] == null) errors[`${area.name}.${key}`] ??= reason;
       }
       // Every declared key appears, null with a reason when the area did not measure it.

@@ -36,14 +36,28 @@ function byPinnedThenUpdated(a: NoteRecord, b: NoteRecord): number {
 export function listNotes(records: Iterable<NoteRecord>, query: NoteQuery): NoteList {
   const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const archived = query.archived ?? false;
-  const hits: NoteRecord[] = [];
-  for (const record of records) {
-    if (record.deleted || record.archived !== archived) continue;
-    if (matches(record, words)) hits.push(record);
-  }
-  hits.sort(byPinnedThenUpdated);
   const limit = query.limit ?? DEFAULT_LIST_LIMIT;
-  return { notes: hits.slice(0, limit).map(toSummary), total: hits.length };
+  // Runs after every change: keep only the first `limit` in order instead of sorting all notes.
+  const top: NoteRecord[] = [];
+  let total = 0;
+  for (const record of records) {
+    if (record.deleted || record.archived !== archived || !matches(record, words)) continue;
+    total++;
+    if (top.length === limit && byPinnedThenUpdated(record, top[limit - 1]) >= 0) continue;
+    top.splice(insertionPoint(top, record), 0, record);
+    if (top.length > limit) top.pop();
+  }
+  return { notes: top.map(toSummary), total };
+}
+
+function insertionPoint(sorted: NoteRecord[], record: NoteRecord): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (byPinnedThenUpdated(sorted[mid], record) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Lookups over the index that link resolution needs, built once per change. */

@@ -97,6 +97,7 @@ export class NotesStore {
       this.index.putMany(records),
       this.repo.flush([...ids, this.catalogue.documentId]),
     ]);
+    this.#lookup = null;
     this.#changed(ids);
     return ids;
   }
@@ -163,8 +164,12 @@ export class NotesStore {
     if (doc?.kind !== 'note') return Promise.resolve();
     const id = handle.documentId;
     const heads = Automerge.getHeads(doc).join(',');
-    if (this.index.get(id)?.heads === heads) return this.index.written(id);
-    const written = this.index.put(toRecord(id, doc, heads));
+    const before = this.index.get(id);
+    if (before?.heads === heads) return this.index.written(id);
+    const record = toRecord(id, doc, heads);
+    const written = this.index.put(record);
+    // Titles (and deletions) are what link resolution looks up; a body edit keeps the lookup.
+    if (!before || before.title !== record.title || before.deleted !== record.deleted) this.#lookup = null;
     this.#changed([id]);
     return written;
   }
@@ -180,7 +185,6 @@ export class NotesStore {
   }
 
   #changed(ids: string[]): void {
-    this.#lookup = null;
     for (const listener of this.#listeners) listener(ids);
   }
 }

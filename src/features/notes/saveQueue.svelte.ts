@@ -9,6 +9,7 @@ export class SaveQueue {
   error = $state('');
   #pending: NotePatch | null = null;
   #running = false;
+  #drained: Promise<void> = Promise.resolve();
   #save: (patch: NotePatch) => Promise<void>;
 
   constructor(save: (patch: NotePatch) => Promise<void>) {
@@ -23,12 +24,12 @@ export class SaveQueue {
   push(patch: NotePatch): void {
     this.#pending = { ...this.#pending, ...patch };
     this.status = 'saving';
-    if (!this.#running) void this.#drain();
+    if (!this.#running) this.#drained = this.#drain();
   }
 
   /** Resolves when everything pushed so far is saved (or failed). */
-  async settled(): Promise<void> {
-    while (this.busy) await new Promise((resolve) => setTimeout(resolve, 10));
+  settled(): Promise<void> {
+    return this.#drained;
   }
 
   async #drain(): Promise<void> {
