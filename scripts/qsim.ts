@@ -3,9 +3,10 @@
 // Exit 2 (with a message on stderr) for bad QASM (`FILE:LINE: message`), a circuit that
 // needs --shots, a state too large for memory, or bad arguments.
 import { readFile } from 'node:fs/promises';
-import { parseQasm, QasmError } from '../workers/quantum/qasm/parser.ts';
+import { parseQasm, QasmError } from '../workers/quantum/qasm/index.ts';
 import { NeedsShotsError, runCircuit, type RunResult } from '../workers/quantum/engine/run.ts';
-import { createNodeSimulator } from '../workers/quantum/kernel/nodeSimulator.ts';
+import { loadKernelNode } from '../workers/quantum/kernel/loadNode.ts';
+import { Statevector, StateTooLargeError } from '../workers/quantum/kernel/statevector.ts';
 
 const USAGE = 'usage: npm run qsim -- FILE.qasm [--shots N] [--seed S] [--json]';
 
@@ -65,12 +66,12 @@ try {
 
 try {
   const circuit = parseQasm(source);
-  const simulator = await createNodeSimulator(circuit.qubits);
+  const simulator = Statevector.create(await loadKernelNode(), circuit.qubits);
   const result = runCircuit(circuit, simulator, { shots: args.shots, seed: args.seed });
   process.stdout.write(`${args.json ? JSON.stringify(result) : readable(result)}\n`);
 } catch (error) {
   if (error instanceof QasmError) fail(`${args.file}:${error.line}: ${error.message}`);
   if (error instanceof NeedsShotsError) fail(`${args.file}:${error.line}: ${error.message}`);
-  if (error instanceof RangeError) fail(`${args.file}: ${error.message}`);
+  if (error instanceof StateTooLargeError) fail(`${args.file}: ${error.message}`);
   throw error;
 }

@@ -26,7 +26,7 @@ export function analyseCircuit(circuit: Circuit): CircuitShape {
 }
 
 function trajectoryReason(op: Op, measured: Set<number>): string | null {
-  if (op.kind === 'reset') return 'reset';
+  if (op.kind === 'reset') return 'a reset';
   if (op.kind === 'if') return 'a classically controlled gate (if)';
   if (op.kind === 'unitary') {
     const touched = [...op.targets, ...op.controls].find((q) => measured.has(q));

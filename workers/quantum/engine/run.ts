@@ -43,7 +43,7 @@ export class NeedsShotsError extends Error {
     readonly line: number,
     what: string,
   ) {
-    super(`line ${line} has ${what}: the result depends on measurement outcomes, so it needs --shots N (one sampled trajectory per shot)`);
+    super(`${what} makes the result depend on measurement outcomes: it needs --shots N (one sampled trajectory per shot)`);
   }
 }
 
@@ -71,11 +71,24 @@ export function runCircuit(circuit: Circuit, simulator: Simulator, options: RunO
   return result;
 }
 
+/** A probability below this is rounding noise on an amplitude that is 0 (|a| < 1e-12): not "p > 0". */
+export const NOISE_PROBABILITY = 1e-24;
+
+/**
+ * p rounded to 40 significant bits (Veltkamp split, ~1e-12 relative): outcomes whose
+ * probabilities are equal but for rounding noise tie, so ties go by index as SPEC §9 says.
+ */
+export function roundProbability(p: number): number {
+  const t = p * 8193; // 2^13 + 1: keeps 53 − 13 bits
+  return t - (t - p);
+}
+
+/** The k largest p (rounded as above) above the noise, p descending, ties by index ascending. */
 export function topProbabilities(probabilities: Float64Array, k: number): [number, number][] {
   const top: [number, number][] = [];
   for (let i = 0; i < probabilities.length; i++) {
-    const p = probabilities[i];
-    if (p <= 0 || (top.length === k && p <= top[k - 1][1])) continue;
+    const p = roundProbability(probabilities[i]);
+    if (p < NOISE_PROBABILITY || (top.length === k && p <= top[k - 1][1])) continue;
     let at = top.length;
     while (at > 0 && top[at - 1][1] < p) at--; // equal p keeps index order
     top.splice(at, 0, [i, p]);

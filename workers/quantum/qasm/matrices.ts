@@ -6,7 +6,6 @@ export type Complex = readonly [number, number];
 
 const cis = (angle: number): Complex => [Math.cos(angle), Math.sin(angle)];
 const times = (a: Complex, s: number): Complex => [a[0] * s, a[1] * s];
-const mul = (a: Complex, b: Complex): Complex => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
 
 /** A matrix from its entries, row by row. */
 export function matrix(entries: readonly Complex[]): Float64Array {
@@ -91,5 +90,3 @@ export const rxx = (theta: number) => {
   const s: Complex = [0, -Math.sin(theta / 2)];
   return matrix([c, ZERO, ZERO, s, ZERO, c, s, ZERO, ZERO, s, c, ZERO, s, ZERO, ZERO, c]);
 };
-
-export { cis, mul, times };

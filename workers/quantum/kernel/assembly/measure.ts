@@ -2,7 +2,7 @@
 // single memory-bound passes, so the plain scalar code serves both builds.
 
 import { STATE_PTR } from './layout';
-import { nextBase, groupCount, amplitudePtr } from './groups';
+import { nextBase, amplitudePtr } from './groups';
 
 /** |0…0⟩ on n qubits. */
 export function init(n: i32): void {
@@ -25,7 +25,7 @@ export function norm(n: i32): f64 {
 /** Probability that qubit q reads 1. */
 export function probabilityOfOne(n: i32, q: i32): f64 {
   const bit: u32 = (1 as u32) << q;
-  const groups = groupCount(n, bit);
+  const groups: u32 = (1 as u32) << (n - 1);
   let sum: f64 = 0;
   let x: u32 = 0;
   for (let g: u32 = 0; g < groups; g++) {
@@ -45,7 +45,7 @@ export function probabilityOfOne(n: i32, q: i32): f64 {
  */
 export function project(n: i32, q: i32, outcome: i32, scale: f64, toZero: bool): void {
   const bit: u32 = (1 as u32) << q;
-  const groups = groupCount(n, bit);
+  const groups: u32 = (1 as u32) << (n - 1);
   const step = (16 as usize) << q;
   let x: u32 = 0;
   for (let g: u32 = 0; g < groups; g++) {

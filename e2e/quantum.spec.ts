@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+
+const qasm = (body: string, qubits = 2, clbits = 0) =>
+  `OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[${qubits}];\n${clbits ? `creg c[${clbits}];\n` : ''}${body}`;
+
+test('a Bell circuit runs in the worker and shows probabilities, counts and expectation values', async ({ page }) => {
+  await page.goto('/#/quantum');
+  await page.getByRole('textbox', { name: 'QASM', exact: true }).fill(qasm('h q[0];\ncx q[0], q[1];\nmeasure q -> c;\n', 2, 2));
+  await page.getByRole('spinbutton').fill('2000');
+  await page.getByRole('textbox', { name: 'Pauli strings' }).fill('ZZ, XX, ZI');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const results = page.getByRole('region', { name: 'Results', exact: true });
+  await expect(results.getByText('2 qubits')).toBeVisible();
+  await expect(results.getByText('⟨ZZ⟩ = 1.0000')).toBeVisible();
+  await expect(results.getByText('⟨XX⟩ = 1.0000')).toBeVisible();
+  await expect(results.getByText('⟨ZI⟩ = 0')).toBeVisible();
+  const rows = results.getByRole('table', { name: 'Counts' }).locator('tbody tr');
+  const parsed: Record<string, number> = {};
+  for (const row of await rows.all()) {
+    const [outcome, count] = await row.locator('td').allTextContents();
+    parsed[outcome] = Number(count);
+  }
+  // Only |00⟩ (0) and |11⟩ (3) occur, about 1000 each.
+  expect(Object.keys(parsed).sort()).toEqual(['0', '3']);
+  expect(parsed['0'] + parsed['3']).toBe(2000);
+  expect(Math.abs(parsed['0'] - 1000)).toBeLessThan(150);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+});
+
+test('malformed QASM names the line and keeps the last good result', async ({ page }) => {
+  await page.goto('/#/quantum');
+  const box = page.getByRole('textbox', { name: 'QASM', exact: true });
+  await box.fill(qasm('x q[1];\n'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const results = page.getByRole('region', { name: 'Results', exact: true });
+  const amplitudes = results.getByRole('table', { name: 'Amplitudes' });
+  await expect(amplitudes.getByRole('cell', { name: '|10⟩', exact: true })).toBeVisible();
+  await box.fill(qasm('h q[0];\nfoo q[1];\n'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Line 5:');
+  await expect(amplitudes.getByRole('cell', { name: '|10⟩', exact: true })).toBeVisible();
+});
+
+test('a state too large for the device is refused with the bytes it needs', async ({ page }) => {
+  await page.goto('/#/quantum');
+  await page.getByRole('textbox', { name: 'QASM', exact: true }).fill(qasm('h q[0];\n', 40));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('40 qubits need 17,592,186,044,416 bytes');
+});
+
+test('a long run can be cancelled', async ({ page }) => {
+  await page.goto('/#/quantum');
+  const layers = Array.from({ length: 400 }, (_, i) => `rx(0.${i % 9 + 1}) q;\ncx q[0], q[${(i % 21) + 1}];`).join('\n');
+  await page.getByRole('textbox', { name: 'QASM', exact: true }).fill(qasm(`${layers}\n`, 22));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Cancel run', exact: true }).click();
+  await expect(page.getByText('Run cancelled.')).toBeVisible();
+  // The next run works on a fresh worker.
+  await page.getByRole('textbox', { name: 'QASM', exact: true }).fill(qasm('x q[0];\n'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const results = page.getByRole('region', { name: 'Results', exact: true });
+  await expect(results.getByRole('table', { name: 'Amplitudes' }).getByRole('cell', { name: '|01⟩', exact: true })).toBeVisible();
+});

@@ -1,0 +1,96 @@
+// The quantum worker: QASM front end + the WebAssembly statevector kernel + the engine,
+// the same code `npm run qsim` runs in Node. Cancelling a run terminates this worker.
+
+import * as Comlink from 'comlink';
+import type { QuantumApi, QuantumRunError, QuantumRunRequest, QuantumRunResult } from './api.ts';
+import { NeedsShotsError, runCircuit } from './engine/run.ts';
+import { blochVectors, parsePauli, pauliExpectation } from './engine/pauli.ts';
+import { loadKernelBrowser } from './kernel/loadBrowser.ts';
+import { Statevector, StateTooLargeError } from './kernel/statevector.ts';
+import { parseQasm, QasmError } from './qasm/index.ts';
+
+const HISTOGRAM_BARS = 32;
+const AMPLITUDE_ROWS = 64;
+/** Bloch vectors cost one pass per qubit: skip them for very large states. */
+const BLOCH_MAX_QUBITS = 20;
+
+const kernel = loadKernelBrowser();
+
+function asError(error: unknown): QuantumRunError {
+  if (error instanceof QasmError || error instanceof NeedsShotsError) return { message: error.message, line: error.line };
+  if (error instanceof StateTooLargeError) return { message: error.message };
+  throw error;
+}
+
+function largest(values: Float64Array, k: number): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] <= 0 || (order.length === k && values[i] <= values[order[k - 1]])) continue;
+    let at = order.length;
+    while (at > 0 && values[order[at - 1]] < values[i]) at--;
+    order.splice(at, 0, i);
+    if (order.length > k) order.pop();
+  }
+  return order;
+}
+
+async function run(request: QuantumRunRequest): Promise<QuantumRunResult> {
+  const started = performance.now();
+  const circuit = parseQasm(request.qasm);
+  const simulator = Statevector.create(await kernel, circuit.qubits, { maxBytes: request.memoryBudgetBytes });
+  const outcome = runCircuit(circuit, simulator, { shots: request.shots, seed: request.seed });
+  const trajectories = outcome.probabilities === undefined && outcome.top === undefined;
+  const result: QuantumRunResult = {
+    qubits: circuit.qubits,
+    trajectories,
+    top: [],
+    amplitudes: [],
+    bloch: [],
+    counts: outcome.counts,
+    expectations: [],
+    milliseconds: 0,
+    kernel: simulator.simd ? 'simd' : 'plain',
+  };
+  if (!trajectories) {
+    const amplitudes = simulator.amplitudes();
+    const probabilities = simulator.probabilities();
+    result.top = largest(probabilities, HISTOGRAM_BARS).map((index) => ({ index, p: probabilities[index] }));
+    result.amplitudes = largest(probabilities, AMPLITUDE_ROWS).map((index) => ({
+      index,
+      re: amplitudes[2 * index],
+      im: amplitudes[2 * index + 1],
+      p: probabilities[index],
+    }));
+    if (circuit.qubits <= BLOCH_MAX_QUBITS) result.bloch = blochVectors(amplitudes, circuit.qubits);
+    result.expectations = (request.paulis ?? []).map((text) => {
+      try {
+        const pauli = parsePauli(text, circuit.qubits);
+        return { pauli, value: pauliExpectation(amplitudes, pauli) };
+      } catch (error) {
+        return { pauli: text, value: null, error: (error as Error).message };
+      }
+    });
+  }
+  result.milliseconds = performance.now() - started;
+  return result;
+}
+
+const api: QuantumApi = {
+  async check(qasm) {
+    try {
+      return { ok: true, qubits: parseQasm(qasm).qubits };
+    } catch (error) {
+      return { ok: false, error: asError(error) };
+    }
+  },
+  async run(request) {
+    try {
+      return { ok: true, result: await run(request) };
+    } catch (error) {
+      return { ok: false, error: asError(error) };
+    }
+  },
+};
+
+Comlink.expose(api);
+postMessage({ type: 'ready' });
