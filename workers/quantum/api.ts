@@ -35,4 +35,6 @@ export interface QuantumApi {
   /** Parses only: the error (with line) or the qubit count. */
   check(qasm: string): Promise<{ ok: true; qubits: number } | { ok: false; error: QuantumRunError }>;
   run(request: QuantumRunRequest): Promise<{ ok: true; result: QuantumRunResult } | { ok: false; error: QuantumRunError }>;
+  /** `npm run bench`: the standard circuit of issue 3 on n qubits in this worker (median seconds). */
+  timeStandardCircuit(n: number, repeats: number): Promise<{ seconds: number; runs: number[]; simd: boolean }>;
 }

@@ -7,6 +7,7 @@ import { NeedsShotsError, runCircuit } from './engine/run.ts';
 import { blochVectors, parsePauli, pauliExpectation } from './engine/pauli.ts';
 import { loadKernelBrowser } from './kernel/loadBrowser.ts';
 import { Statevector, StateTooLargeError } from './kernel/statevector.ts';
+import { timeStandardCircuit } from './kernel/benchCircuit.ts';
 import { parseQasm, QasmError } from './qasm/index.ts';
 
 const HISTOGRAM_BARS = 32;
@@ -89,6 +90,11 @@ const api: QuantumApi = {
     } catch (error) {
       return { ok: false, error: asError(error) };
     }
+  },
+  async timeStandardCircuit(n, repeats) {
+    const modules = await kernel;
+    const { seconds, runs } = timeStandardCircuit(modules, n, { repeats });
+    return { seconds, runs, simd: modules.simd !== null };
   },
 };
 

@@ -7,7 +7,7 @@
 // `x = ((x | mask) + 1) & ~mask`, which carries straight over the masked bits. Threads split
 // the outer loop, so the inner run is capped to leave it enough steps to share.
 
-import { STATE_PTR } from './layout';
+import { STATE_PTR, TARGETS_PTR, OFFSETS_PTR } from './layout';
 
 const MAX_RUN_BITS: u32 = 10;
 
@@ -50,4 +50,24 @@ export function nextBase(x: u32, mask: u32): u32 {
 /** Address of amplitude `index` (re at +0, im at +8). */
 export function amplitudePtr(index: u32): usize {
   return STATE_PTR + ((index as usize) << 4);
+}
+
+/** Target j of the current op (bit j of its matrix rows and columns). */
+export function target(j: i32): i32 {
+  return load<i32>(TARGETS_PTR + ((j as usize) << 2));
+}
+
+/** Byte offset of each amplitude of a group from the group's base (bit j ↔ targets[j]). */
+export function writeOffsets(k: i32): void {
+  for (let r = 0; r < 1 << k; r++) {
+    let offset: u32 = 0;
+    for (let j = 0; j < k; j++) {
+      if ((r >> j) & 1) offset += (16 as u32) << target(j);
+    }
+    store<u32>(OFFSETS_PTR + ((r as usize) << 2), offset);
+  }
+}
+
+export function offsetOf(r: i32): usize {
+  return load<u32>(OFFSETS_PTR + ((r as usize) << 2)) as usize;
 }
