@@ -53,6 +53,24 @@ export interface NotePatch {
   deleted?: boolean;
 }
 
+export interface CircuitSummary {
+  id: string;
+  name: string;
+  updated: number;
+  tooNew: boolean;
+}
+
+export interface CircuitView extends CircuitSummary {
+  qasm: string;
+  deleted: boolean;
+}
+
+export interface CircuitPatch {
+  name?: string;
+  qasm?: string;
+  deleted?: boolean;
+}
+
 export interface ImportReport {
   added: number;
   merged: number;
@@ -82,6 +100,13 @@ export interface DataApi {
   createNotes(inits: NotePatch[]): Promise<string[]>;
   /** Resolves only once the change is committed to IndexedDB ("Saved"). */
   updateNote(id: string, patch: NotePatch): Promise<void>;
+  /** Saved quantum circuits, most recently updated first. */
+  listCircuits(): Promise<CircuitSummary[]>;
+  getCircuit(id: string): Promise<CircuitView | null>;
+  /** Resolves once the new circuit is committed to IndexedDB. */
+  saveCircuit(init: { name: string; qasm: string }): Promise<string>;
+  updateCircuit(id: string, patch: CircuitPatch): Promise<void>;
+  duplicateCircuit(id: string): Promise<string>;
   exportBackup(): Promise<Uint8Array>;
   /** Merges a backup file; throws a BackupError with a user-facing message when it is not one. */
   importBackup(bytes: Uint8Array): Promise<ImportReport>;

@@ -4,6 +4,7 @@
 import { Automerge, isValidDocumentId, type DocumentId } from '@automerge/automerge-repo/slim';
 import type { ImportReport } from './api.ts';
 import { fromBase64, toBase64 } from './bytes.ts';
+import type { CircuitsStore } from './circuitsStore.ts';
 import type { NotesStore } from './notesStore.ts';
 
 export const BACKUP_FORMAT = 'jarvis-backup';
@@ -21,11 +22,18 @@ export class BackupError extends Error {
   override name = 'BackupError';
 }
 
-export async function exportBackup(store: NotesStore): Promise<Uint8Array> {
+/** The document kinds a backup holds, and where each kind's ids are catalogued. */
+type Kind = 'note' | 'circuit';
+const KINDS: Kind[] = ['note', 'circuit'];
+
+export async function exportBackup(notes: NotesStore, circuits: CircuitsStore): Promise<Uint8Array> {
   const docs: BackupFile['docs'] = [];
-  for (const id of store.noteIds()) {
-    const data = await store.repo.export(id as DocumentId);
-    if (data) docs.push({ id, kind: 'note', data: toBase64(data) });
+  const ids: Record<Kind, string[]> = { note: notes.noteIds(), circuit: circuits.ids() };
+  for (const kind of KINDS) {
+    for (const id of ids[kind]) {
+      const data = await notes.repo.export(id as DocumentId);
+      if (data) docs.push({ id, kind, data: toBase64(data) });
+    }
   }
   const file: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: new Date().toISOString(), docs };
   return new TextEncoder().encode(JSON.stringify(file));
@@ -33,6 +41,7 @@ export async function exportBackup(store: NotesStore): Promise<Uint8Array> {
 
 interface DecodedDoc {
   id: DocumentId;
+  kind: Kind;
   binary: Uint8Array;
   doc: Automerge.Doc<unknown>;
 }
@@ -54,39 +63,49 @@ export function readBackup(bytes: Uint8Array): DecodedDoc[] {
   if (!Array.isArray(file.docs)) throw new BackupError('This backup is damaged: it lists no documents. Nothing was changed.');
   return file.docs.map((entry, i) => {
     const where = `document ${i + 1} of ${file.docs!.length}`;
-    if (!entry || typeof entry.id !== 'string' || !isValidDocumentId(entry.id) || typeof entry.data !== 'string') {
+    if (
+      !entry ||
+      typeof entry.id !== 'string' ||
+      !isValidDocumentId(entry.id) ||
+      typeof entry.data !== 'string' ||
+      !KINDS.includes(entry.kind as Kind)
+    ) {
       throw new BackupError(`This backup is damaged (${where} is malformed). Nothing was changed.`);
     }
     try {
       const binary = fromBase64(entry.data);
       const doc = Automerge.load<unknown>(binary);
-      if ((doc as { kind?: unknown }).kind !== 'note') throw new Error('not a note');
-      return { id: entry.id as DocumentId, binary, doc };
+      if ((doc as { kind?: unknown }).kind !== entry.kind) throw new Error(`not a ${entry.kind}`);
+      return { id: entry.id as DocumentId, kind: entry.kind as Kind, binary, doc };
     } catch {
       throw new BackupError(`This backup is damaged (${where} cannot be read). Nothing was changed.`);
     }
   });
 }
 
-export async function importBackup(store: NotesStore, bytes: Uint8Array): Promise<ImportReport> {
+export async function importBackup(notes: NotesStore, circuits: CircuitsStore, bytes: Uint8Array): Promise<ImportReport> {
   const decoded = readBackup(bytes);
-  const known = new Set(store.noteIds());
+  const known = new Set([...notes.noteIds(), ...circuits.ids()]);
+  const repo = notes.repo;
   let added = 0;
   let merged = 0;
-  const ids: string[] = [];
-  for (const { id, binary, doc } of decoded) {
+  const ids: Record<Kind, string[]> = { note: [], circuit: [] };
+  for (const { id, kind, binary, doc } of decoded) {
     if (known.has(id)) {
-      const handle = await store.handle(id);
+      const handle = await repo.find<unknown>(id);
       handle.update((local) => Automerge.merge(local, doc as typeof local));
       merged++;
     } else {
-      store.repo.import(binary, { docId: id });
+      repo.import(binary, { docId: id });
       added++;
     }
-    ids.push(id);
+    ids[kind].push(id);
   }
-  await store.catalogueAdd(ids);
-  const handles = await Promise.all(ids.map((id) => store.handle(id)));
-  await Promise.all([store.repo.flush(ids as DocumentId[]), ...handles.map((handle) => store.project(handle))]);
+  await Promise.all([notes.catalogueAdd(ids.note), circuits.catalogueAdd(ids.circuit)]);
+  const noteHandles = await Promise.all(ids.note.map((id) => notes.handle(id)));
+  await Promise.all([
+    repo.flush([...ids.note, ...ids.circuit] as DocumentId[]),
+    ...noteHandles.map((handle) => notes.project(handle)),
+  ]);
   return { added, merged };
 }

@@ -1,8 +1,20 @@
 // The DataApi implementation: answers list queries from the index as soon as it is
 // loaded (before Automerge is even initialised), and pushes snapshots to watchers.
 
-import type { DataApi, DataEvent, DataStats, ImportReport, NoteList, NotePatch, NoteQuery } from './api.ts';
+import type {
+  CircuitPatch,
+  CircuitSummary,
+  CircuitView,
+  DataApi,
+  DataEvent,
+  DataStats,
+  ImportReport,
+  NoteList,
+  NotePatch,
+  NoteQuery,
+} from './api.ts';
 import { exportBackup, importBackup } from './backup.ts';
+import { CircuitsStore } from './circuitsStore.ts';
 import { notesToMarkdownZip } from './markdownExport.ts';
 import type { NoteIndex } from './noteIndex.ts';
 import type { NotesStore } from './notesStore.ts';
@@ -14,6 +26,7 @@ export class DataService implements DataApi {
   #index: NoteIndex;
   #indexLoaded: Promise<void>;
   #store: Promise<NotesStore>;
+  #circuits: Promise<CircuitsStore>;
   #watches = new Map<string, Watch>();
   #send: (event: DataEvent) => unknown = () => undefined;
   #refreshQueued = false;
@@ -22,6 +35,7 @@ export class DataService implements DataApi {
     this.#index = index;
     this.#indexLoaded = index.load();
     this.#store = store;
+    this.#circuits = store.then((s) => new CircuitsStore(s.repo, s.catalogue));
     store.then((s) => s.onChange(() => this.#queueRefresh())).catch(() => undefined); // calls report the error
   }
 
@@ -63,12 +77,32 @@ export class DataService implements DataApi {
     return (await this.#store).update(id, patch);
   }
 
+  async listCircuits(): Promise<CircuitSummary[]> {
+    return (await this.#circuits).list();
+  }
+
+  async getCircuit(id: string): Promise<CircuitView | null> {
+    return (await this.#circuits).get(id);
+  }
+
+  async saveCircuit(init: { name: string; qasm: string }): Promise<string> {
+    return (await this.#circuits).create(init);
+  }
+
+  async updateCircuit(id: string, patch: CircuitPatch): Promise<void> {
+    return (await this.#circuits).update(id, patch);
+  }
+
+  async duplicateCircuit(id: string): Promise<string> {
+    return (await this.#circuits).duplicate(id);
+  }
+
   async exportBackup(): Promise<Uint8Array> {
-    return exportBackup(await this.#store);
+    return exportBackup(await this.#store, await this.#circuits);
   }
 
   async importBackup(bytes: Uint8Array): Promise<ImportReport> {
-    return importBackup(await this.#store, bytes);
+    return importBackup(await this.#store, await this.#circuits, bytes);
   }
 
   async exportNotesMarkdown(): Promise<Uint8Array> {

@@ -4,6 +4,7 @@
 
 export const NOTE_SCHEMA = 1;
 export const CATALOGUE_SCHEMA = 1;
+export const CIRCUIT_SCHEMA = 1;
 
 /** One note = one Automerge document, so a sync or a save touches only that note. */
 export interface NoteDoc {
@@ -28,6 +29,19 @@ export interface CatalogueDoc {
   schema: number;
   kind: 'catalogue';
   notes: Record<string, true>;
+  /** Added after the first release: absent in older catalogues until a circuit is saved. */
+  circuits?: Record<string, true>;
+}
+
+/** A quantum circuit as the user saved it: its OpenQASM 2.0 text is the truth. */
+export interface CircuitDoc {
+  schema: number;
+  kind: 'circuit';
+  name: string;
+  qasm: string;
+  created: number;
+  updated: number;
+  deleted: boolean;
 }
 
 export function emptyNote(now: number): NoteDoc {

@@ -35,6 +35,11 @@ export interface QuantumApi {
   /** Parses only: the error (with line) or the qubit count. */
   check(qasm: string): Promise<{ ok: true; qubits: number } | { ok: false; error: QuantumRunError }>;
   run(request: QuantumRunRequest): Promise<{ ok: true; result: QuantumRunResult } | { ok: false; error: QuantumRunError }>;
+  /** Qiskit / Cirq program or SVG drawing, via quantum-circuit (its own chunk, loaded on first use). */
+  exportCircuit(
+    qasm: string,
+    format: 'qiskit' | 'cirq' | 'svg',
+  ): Promise<{ ok: true; text: string } | { ok: false; error: QuantumRunError }>;
   /** `npm run bench`: the standard circuit of issue 3 on n qubits in this worker (median seconds). */
   timeStandardCircuit(n: number, repeats: number): Promise<{ seconds: number; runs: number[]; simd: boolean }>;
 }

@@ -8,6 +8,7 @@ import { blochVectors, parsePauli, pauliExpectation } from './engine/pauli.ts';
 import { loadKernelBrowser } from './kernel/loadBrowser.ts';
 import { Statevector, StateTooLargeError } from './kernel/statevector.ts';
 import { timeStandardCircuit } from './kernel/benchCircuit.ts';
+import { ExportError, exportCircuit } from './export/exportCircuit.ts';
 import { parseQasm, QasmError } from './qasm/index.ts';
 
 const HISTOGRAM_BARS = 32;
@@ -89,6 +90,14 @@ const api: QuantumApi = {
       return { ok: true, result: await run(request) };
     } catch (error) {
       return { ok: false, error: asError(error) };
+    }
+  },
+  async exportCircuit(qasm, format) {
+    try {
+      return { ok: true, text: await exportCircuit(qasm, format) };
+    } catch (error) {
+      if (error instanceof ExportError) return { ok: false, error: { message: error.message, line: error.line } };
+      throw error;
     }
   },
   async timeStandardCircuit(n, repeats) {
