@@ -6,7 +6,7 @@ const qasm = (body: string, qubits = 2, clbits = 0) =>
 test('a Bell circuit runs in the worker and shows probabilities, counts and expectation values', async ({ page }) => {
   await page.goto('/#/quantum');
   await page.getByRole('textbox', { name: 'QASM', exact: true }).fill(qasm('h q[0];\ncx q[0], q[1];\nmeasure q -> c;\n', 2, 2));
-  await page.getByRole('spinbutton').fill('2000');
+  await page.getByRole('spinbutton', { name: 'Shots' }).fill('2000');
   await page.getByRole('textbox', { name: 'Pauli strings' }).fill('ZZ, XX, ZI');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const results = page.getByRole('region', { name: 'Results', exact: true });
@@ -60,4 +60,32 @@ test('a long run can be cancelled', async ({ page }) => {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const results = page.getByRole('region', { name: 'Results', exact: true });
   await expect(results.getByRole('table', { name: 'Amplitudes' }).getByRole('cell', { name: '|01⟩', exact: true })).toBeVisible();
+});
+
+test('templates fill the QASM box; circuits are saved, reopened, duplicated and deleted', async ({ page }) => {
+  await page.goto('/#/quantum');
+  const box = page.getByRole('textbox', { name: 'QASM', exact: true });
+  await page.getByRole('combobox', { name: 'Template' }).selectOption({ label: 'GHZ' });
+  await page.getByRole('button', { name: 'Use template', exact: true }).click();
+  await expect(box).toHaveValue(/qreg q\[\d+\]/);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const results = page.getByRole('region', { name: 'Results', exact: true });
+  await expect(results.getByRole('table', { name: 'Amplitudes' }).locator('tbody tr')).toHaveCount(2);
+
+  const ghz = await box.inputValue();
+  await page.getByRole('textbox', { name: 'Circuit name' }).fill('My GHZ');
+  await page.getByRole('button', { name: 'Save circuit', exact: true }).click();
+  const saved = page.getByRole('list', { name: 'Saved circuits' });
+  await expect(saved.getByText('My GHZ', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Duplicate My GHZ' }).click();
+  await expect(saved.getByText('My GHZ (copy)', { exact: true })).toBeVisible();
+
+  await page.reload();
+  await box.fill('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\nx q[0];\n');
+  await page.getByRole('button', { name: 'Open My GHZ', exact: true }).click();
+  await expect(box).toHaveValue(ghz);
+  await page.getByRole('button', { name: 'Delete My GHZ (copy)', exact: true }).click();
+  await expect(saved.getByText('My GHZ (copy)', { exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(saved.getByText('My GHZ (copy)', { exact: true })).toBeVisible();
 });

@@ -1,4 +1,5 @@
 // The quantum worker's typed API, imported by both sides of the comlink bridge.
+import type { OptimiserRequest, OptimiserResponse } from './templates/optimisers.ts';
 
 export interface QuantumRunRequest {
   qasm: string;
@@ -35,6 +36,8 @@ export interface QuantumApi {
   /** Parses only: the error (with line) or the qubit count. */
   check(qasm: string): Promise<{ ok: true; qubits: number } | { ok: false; error: QuantumRunError }>;
   run(request: QuantumRunRequest): Promise<{ ok: true; result: QuantumRunResult } | { ok: false; error: QuantumRunError }>;
+  /** VQE or QAOA: the classical optimisation loop around the simulator. */
+  optimise(request: OptimiserRequest): Promise<OptimiserResponse>;
   /** Qiskit / Cirq program or SVG drawing, via quantum-circuit (its own chunk, loaded on first use). */
   exportCircuit(
     qasm: string,

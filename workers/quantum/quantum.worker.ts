@@ -9,6 +9,7 @@ import { loadKernelBrowser } from './kernel/loadBrowser.ts';
 import { Statevector, StateTooLargeError } from './kernel/statevector.ts';
 import { timeStandardCircuit } from './kernel/benchCircuit.ts';
 import { ExportError, exportCircuit } from './export/exportCircuit.ts';
+import { runOptimiser } from './templates/optimisers.ts';
 import { parseQasm, QasmError } from './qasm/index.ts';
 
 const HISTOGRAM_BARS = 32;
@@ -91,6 +92,10 @@ const api: QuantumApi = {
     } catch (error) {
       return { ok: false, error: asError(error) };
     }
+  },
+  async optimise(request) {
+    const modules = await kernel;
+    return runOptimiser((n) => Statevector.create(modules, n), request);
   },
   async exportCircuit(qasm, format) {
     try {
