@@ -89,3 +89,28 @@ test('templates fill the QASM box; circuits are saved, reopened, duplicated and 
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(saved.getByText('My GHZ (copy)', { exact: true })).toBeVisible();
 });
+
+test('VQE reaches the H2 ground energy and QAOA finds the best cut of a drawn graph', async ({ page }) => {
+  await page.goto('/#/quantum');
+  await page.getByRole('combobox', { name: 'Optimiser' }).selectOption('vqe');
+  await page.getByRole('button', { name: 'Optimise', exact: true }).click();
+  const energy = page.getByText(/^Energy -?\d+\.\d+ Ha/);
+  await expect(energy).toBeVisible({ timeout: 60_000 });
+  const value = Number((await energy.textContent())!.match(/^Energy (-?\d+\.\d+)/)![1]);
+  expect(Math.abs(value - -1.857275030202378)).toBeLessThan(1e-3);
+
+  await page.getByRole('combobox', { name: 'Optimiser' }).selectOption('qaoa');
+  await page.getByRole('spinbutton', { name: 'Nodes' }).fill('4');
+  await page.getByRole('textbox', { name: 'Edges' }).fill('0-1, 1-2, 2-3, 3-0');
+  await page.getByRole('textbox', { name: 'Edges' }).press('Enter');
+  // Drawing: tap nodes 0 and 2 to add a diagonal.
+  await page.getByRole('button', { name: 'Node 0', exact: true }).click();
+  await page.getByRole('button', { name: 'Node 2', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Edges' })).toHaveValue(/0-2/);
+  await page.getByRole('button', { name: 'Optimise', exact: true }).click();
+  const summary = page.getByText(/^Most likely cut/);
+  await expect(summary).toBeVisible({ timeout: 60_000 });
+  const [, found, best] = (await summary.textContent())!.match(/: (\d+) edges .* (\d+) edges/)!;
+  expect(Number(found)).toBe(Number(best));
+  expect(Number(best)).toBe(4);
+});
