@@ -3,7 +3,7 @@
 
 import * as Comlink from 'comlink';
 import type { QuantumApi, QuantumRunError, QuantumRunRequest, QuantumRunResult } from './api.ts';
-import { NeedsShotsError, runCircuit } from './engine/run.ts';
+import { NeedsShotsError, runCircuit, topProbabilities } from './engine/run.ts';
 import { blochVectors, parsePauli, pauliExpectation } from './engine/pauli.ts';
 import { loadKernelBrowser } from './kernel/loadBrowser.ts';
 import { Statevector, StateTooLargeError } from './kernel/statevector.ts';
@@ -23,18 +23,6 @@ function asError(error: unknown): QuantumRunError {
   if (error instanceof QasmError || error instanceof NeedsShotsError) return { message: error.message, line: error.line };
   if (error instanceof StateTooLargeError) return { message: error.message };
   throw error;
-}
-
-function largest(values: Float64Array, k: number): number[] {
-  const order: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] <= 0 || (order.length === k && values[i] <= values[order[k - 1]])) continue;
-    let at = order.length;
-    while (at > 0 && values[order[at - 1]] < values[i]) at--;
-    order.splice(at, 0, i);
-    if (order.length > k) order.pop();
-  }
-  return order;
 }
 
 async function run(request: QuantumRunRequest): Promise<QuantumRunResult> {
@@ -57,12 +45,13 @@ async function run(request: QuantumRunRequest): Promise<QuantumRunResult> {
   if (!trajectories) {
     const amplitudes = simulator.amplitudes();
     const probabilities = simulator.probabilities();
-    result.top = largest(probabilities, HISTOGRAM_BARS).map((index) => ({ index, p: probabilities[index] }));
-    result.amplitudes = largest(probabilities, AMPLITUDE_ROWS).map((index) => ({
+    const top = topProbabilities(probabilities, Math.max(HISTOGRAM_BARS, AMPLITUDE_ROWS));
+    result.top = top.slice(0, HISTOGRAM_BARS).map(([index, p]) => ({ index, p }));
+    result.amplitudes = top.slice(0, AMPLITUDE_ROWS).map(([index, p]) => ({
       index,
       re: amplitudes[2 * index],
       im: amplitudes[2 * index + 1],
-      p: probabilities[index],
+      p,
     }));
     if (circuit.qubits <= BLOCH_MAX_QUBITS) result.bloch = blochVectors(amplitudes, circuit.qubits);
     result.expectations = (request.paulis ?? []).map((text) => {
