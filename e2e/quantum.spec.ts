@@ -53,6 +53,8 @@ test('a long run can be cancelled', async ({ page }) => {
   const layers = Array.from({ length: 400 }, (_, i) => `rx(0.${i % 9 + 1}) q;\ncx q[0], q[${(i % 21) + 1}];`).join('\n');
   await page.getByRole('textbox', { name: 'QASM', exact: true }).fill(qasm(`${layers}\n`, 22));
   await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // Progress arrives while the worker computes.
+  await expect(page.getByRole('progressbar', { name: 'Run progress' })).not.toHaveAttribute('value', '0');
   await page.getByRole('button', { name: 'Cancel run', exact: true }).click();
   await expect(page.getByText('Run cancelled.')).toBeVisible();
   // The next run works on a fresh worker.

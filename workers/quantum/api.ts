@@ -35,7 +35,11 @@ export interface QuantumRunError {
 export interface QuantumApi {
   /** Parses only: the error (with line) or the qubit count. */
   check(qasm: string): Promise<{ ok: true; qubits: number } | { ok: false; error: QuantumRunError }>;
-  run(request: QuantumRunRequest): Promise<{ ok: true; result: QuantumRunResult } | { ok: false; error: QuantumRunError }>;
+  /** `onProgress` (a comlink proxy) hears the fraction done while the worker computes. */
+  run(
+    request: QuantumRunRequest,
+    onProgress?: (fraction: number) => void,
+  ): Promise<{ ok: true; result: QuantumRunResult } | { ok: false; error: QuantumRunError }>;
   /** VQE or QAOA: the classical optimisation loop around the simulator. */
   optimise(request: OptimiserRequest): Promise<OptimiserResponse>;
   /** Qiskit / Cirq program or SVG drawing, via quantum-circuit (its own chunk, loaded on first use). */

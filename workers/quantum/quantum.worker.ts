@@ -25,11 +25,11 @@ function asError(error: unknown): QuantumRunError {
   throw error;
 }
 
-async function run(request: QuantumRunRequest): Promise<QuantumRunResult> {
+async function run(request: QuantumRunRequest, onProgress?: (fraction: number) => void): Promise<QuantumRunResult> {
   const started = performance.now();
   const circuit = parseQasm(request.qasm);
   const simulator = Statevector.create(await kernel, circuit.qubits, { maxBytes: request.memoryBudgetBytes });
-  const outcome = runCircuit(circuit, simulator, { shots: request.shots, seed: request.seed });
+  const outcome = runCircuit(circuit, simulator, { shots: request.shots, seed: request.seed, onProgress });
   const trajectories = outcome.probabilities === undefined && outcome.top === undefined;
   const result: QuantumRunResult = {
     qubits: circuit.qubits,
@@ -75,9 +75,9 @@ const api: QuantumApi = {
       return { ok: false, error: asError(error) };
     }
   },
-  async run(request) {
+  async run(request, onProgress) {
     try {
-      return { ok: true, result: await run(request) };
+      return { ok: true, result: await run(request, onProgress) };
     } catch (error) {
       return { ok: false, error: asError(error) };
     }

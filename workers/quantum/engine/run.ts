@@ -22,7 +22,12 @@ export interface Simulator {
 export interface RunOptions {
   shots?: number;
   seed?: number;
+  /** Called with the fraction done (0..1) as the run goes: per slice of gates, or per shot. */
+  onProgress?: (fraction: number) => void;
 }
+
+/** Gates are applied in this many slices so a long run can report progress (fusion works per slice). */
+const PROGRESS_SLICES = 50;
 
 export interface RunResult {
   qubits: number;
@@ -53,12 +58,19 @@ export function runCircuit(circuit: Circuit, simulator: Simulator, options: RunO
   const shots = options.shots ?? 0;
   if (shape.needsTrajectories) {
     if (shots <= 0) throw new NeedsShotsError(shape.reason!.line, shape.reason!.what);
-    return { qubits: circuit.qubits, counts: runTrajectories(circuit, simulator, shots, random) };
+    return { qubits: circuit.qubits, counts: runTrajectories(circuit, simulator, shots, random, options.onProgress) };
   }
 
   // Terminal measurements do not change the state the probabilities describe (SPEC §9).
   simulator.reset();
-  simulator.run(circuit.ops.filter((op): op is UnitaryOp => op.kind === 'unitary'));
+  const gates = circuit.ops.filter((op): op is UnitaryOp => op.kind === 'unitary');
+  if (options.onProgress) {
+    const slice = Math.max(1, Math.ceil(gates.length / PROGRESS_SLICES));
+    for (let start = 0; start < gates.length; start += slice) {
+      simulator.run(gates.slice(start, start + slice));
+      options.onProgress(Math.min(1, (start + slice) / gates.length));
+    }
+  } else simulator.run(gates);
   const probabilities = simulator.probabilities();
   const result: RunResult = { qubits: circuit.qubits };
   if (circuit.qubits <= FULL_PROBABILITIES_MAX_QUBITS) result.probabilities = Array.from(probabilities);
@@ -116,7 +128,13 @@ function countClassical(indices: Uint32Array, measures: MeasureOp[], clbits: num
   return sortedCounts(counts);
 }
 
-function runTrajectories(circuit: Circuit, simulator: Simulator, shots: number, random: () => number): Record<string, number> {
+function runTrajectories(
+  circuit: Circuit,
+  simulator: Simulator,
+  shots: number,
+  random: () => number,
+  onProgress?: (fraction: number) => void,
+): Record<string, number> {
   const counts: Record<string, number> = {};
   const clbits = new Uint8Array(circuit.clbits);
   const measures = circuit.ops.some((op) => op.kind === 'measure' || (op.kind === 'if' && op.op.kind === 'measure'));
@@ -143,6 +161,7 @@ function runTrajectories(circuit: Circuit, simulator: Simulator, shots: number, 
     flush();
     const key = measures ? bitsToDecimal(clbits) : String(sampleIndices(simulator.probabilities(), 1, random)[0]);
     counts[key] = (counts[key] ?? 0) + 1;
+    if (onProgress && (shot + 1) % Math.max(1, Math.floor(shots / PROGRESS_SLICES)) === 0) onProgress((shot + 1) / shots);
   }
   return sortedCounts(counts);
 }
