@@ -114,7 +114,8 @@ export class DataService implements DataApi {
     const store = await this.#store;
     let notes = 0;
     for (const record of this.#index.records.values()) if (!record.deleted) notes++;
-    return { notes, documents: store.noteIds().length + 1 };
+    const circuits = await this.#circuits;
+    return { notes, documents: store.noteIds().length + circuits.ids().length + 1 }; // + the catalogue
   }
 
   /** Coalesces a burst of changes into one refresh of every watcher. */
