@@ -88,7 +88,7 @@ test('templates fill the QASM box; circuits are saved, reopened, duplicated and 
   await expect(box).toHaveValue(ghz);
   await page.getByRole('button', { name: 'Delete My GHZ (copy)', exact: true }).click();
   await expect(saved.getByText('My GHZ (copy)', { exact: true })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.locator('.toasts').getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(saved.getByText('My GHZ (copy)', { exact: true })).toBeVisible();
 });
 
