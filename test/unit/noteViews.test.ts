@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listNotes } from '../../workers/data/noteViews.ts';
 import type { NoteRecord } from '../../workers/data/noteIndex.ts';
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../src/lib/random.ts';
 
 function record(i: number, random: () => number): NoteRecord {
   return {

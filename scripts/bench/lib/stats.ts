@@ -13,14 +13,5 @@ export function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-/** Mulberry32: a tiny seeded PRNG, so generated inputs are the same for the same seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded generator for generated inputs (the same seed, the same notes). */
+export { mulberry32 as prng } from '../../../src/lib/random.ts';

@@ -78,13 +78,4 @@ export function distanceUpToPhase(a: Dense, b: Dense): number {
 }
 
 /** A seeded PRNG (mulberry32), so failures can be reproduced from the seed in the message. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as seededRandom } from '../../../src/lib/random.ts';

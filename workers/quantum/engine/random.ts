@@ -1,15 +1,10 @@
 // Seeded randomness for shots: the same --seed gives the same counts, in Node and in the browser.
 
-/** mulberry32 for the seed expansion, then two 32-bit draws per double (53 bits). */
+import { mulberry32Uint } from '../../../src/lib/random.ts';
+
+/** Two 32-bit mulberry32 draws per double (53 bits of resolution). */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  const next32 = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const next32 = mulberry32Uint(seed);
   return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
 }
 
