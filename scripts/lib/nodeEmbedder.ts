@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env, pipeline } from '@huggingface/transformers';
-import { BUILT_IN_EMBEDDING_MODEL, type Embed } from '../../workers/inference/embed.ts';
+import { BUILT_IN_EMBEDDING_MODEL, embedWith, type Embed } from '../../workers/inference/embed.ts';
 
 export const publicModelsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -14,13 +14,5 @@ export async function createNodeEmbedder(modelId = BUILT_IN_EMBEDDING_MODEL): Pr
   env.allowRemoteModels = false;
   env.localModelPath = publicModelsDir + path.sep;
   const extractor = await pipeline('feature-extraction', modelId, { dtype: 'q8' });
-  return async (texts) => {
-    if (texts.length === 0) return [];
-    // An empty text has no tokens: transformers.js would divide by zero (NaN vector).
-    const safe = texts.map((t) => (t.trim() === '' ? '[UNK]' : t));
-    const output = await extractor(safe, { pooling: 'mean', normalize: true });
-    const [rows, dims] = output.dims as [number, number];
-    const data = output.data as Float32Array;
-    return Array.from({ length: rows }, (_, i) => data.slice(i * dims, (i + 1) * dims));
-  };
+  return embedWith(extractor);
 }

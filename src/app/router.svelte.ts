@@ -15,7 +15,7 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 
 function parse(hash: string): { section: SectionId; rest: string[] } {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const section = SECTIONS.find((s) => s.id === parts[0])?.id ?? 'notes';
+  const section = SECTIONS.find((s) => s.id === parts[0])?.id ?? 'assistant';
   return { section, rest: parts.slice(1) };
 }
 

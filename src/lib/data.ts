@@ -1,6 +1,15 @@
 // The UI's handle on the data worker (notes and every other Automerge document), and
 // watches: the worker pushes plain-JSON snapshots through one comlink callback.
-import type { DataApi, DataEvent, NoteList, NoteQuery, NoteView } from '../../workers/data/api.ts';
+import type {
+  ConversationView,
+  DataApi,
+  DataEvent,
+  NoteList,
+  NoteQuery,
+  NoteView,
+  TaskQuery,
+  TaskView,
+} from '../../workers/data/api.ts';
 import { Comlink, createWorkerBridge } from './workerBridge.ts';
 
 export const dataWorker = createWorkerBridge<DataApi>(
@@ -37,6 +46,19 @@ export function watchNotes(query: NoteQuery, onList: (list: NoteList) => void): 
 /** Keeps `onNote` up to date with one note (null when there is no such note). */
 export function watchNote(id: string, onNote: (note: NoteView | null) => void): () => void {
   return watch((event) => event.kind === 'note' && onNote(event.note), (api, watchId) => api.watchNote(watchId, id));
+}
+
+/** Keeps `onTasks` up to date with the tasks matching `query`, in list order. */
+export function watchTasks(query: TaskQuery, onTasks: (tasks: TaskView[]) => void): () => void {
+  return watch((event) => event.kind === 'tasks' && onTasks(event.tasks), (api, watchId) => api.watchTasks(watchId, query));
+}
+
+/** Keeps `onConversation` up to date with one conversation (null when there is no such one). */
+export function watchConversation(id: string, onConversation: (conversation: ConversationView | null) => void): () => void {
+  return watch(
+    (event) => event.kind === 'conversation' && onConversation(event.conversation),
+    (api, watchId) => api.watchConversation(watchId, id),
+  );
 }
 
 function watch(

@@ -54,6 +54,35 @@ describe('backup', () => {
     expect(Automerge.getHeads(doc).length).toBe(2); // a real merge of two histories
   });
 
+  it('round-trips tasks and conversations, merges them, and counts them in stats', async () => {
+    const source = await device();
+    const at = Date.UTC(2030, 0, 1, 9, 0);
+    const task = await source.service.createTask({ title: 'Call mom', due: { at, timeZone: 'America/New_York' } });
+    const done = await source.service.createTask({ title: 'Buy stamps' });
+    await source.service.updateTask(done, { done: true });
+    const conversation = await source.service.createConversation();
+    await source.service.appendTurn(conversation, { role: 'user', text: 'Remind me to call mom' });
+    await source.service.createNote({ title: 'A note' });
+    expect(await source.service.stats()).toEqual({ notes: 1, tasks: 2, documents: 5 });
+    const file = await source.service.exportBackup();
+
+    const target = await device();
+    expect(await target.service.importBackup(file)).toEqual({ added: 4, merged: 0 });
+    expect(await target.service.importBackup(file)).toEqual({ added: 0, merged: 4 });
+    expect(await target.service.listTasks()).toEqual(await source.service.listTasks());
+    expect(await target.service.getTask(task)).toMatchObject({ due: { at, timeZone: 'America/New_York' } });
+    expect(await target.service.getConversation(conversation)).toEqual(await source.service.getConversation(conversation));
+    expect(await target.service.stats()).toEqual({ notes: 1, tasks: 2, documents: 5 });
+
+    // Both sides change the task; importing the newer backup keeps both changes.
+    await target.service.updateTask(task, { notes: 'from target' });
+    await source.service.updateTask(task, { done: true });
+    await source.service.appendTurn(conversation, { role: 'assistant', text: 'Done.' });
+    await target.service.importBackup(await source.service.exportBackup());
+    expect(await target.service.getTask(task)).toMatchObject({ notes: 'from target', done: true });
+    expect((await target.service.getConversation(conversation))?.turns.map((t) => t.text)).toEqual(['Remind me to call mom', 'Done.']);
+  });
+
   it('refuses corrupt or foreign files with a message and changes nothing', async () => {
     const d = await device();
     await d.service.createNote({ title: 'Keep me', body: 'safe' });

@@ -71,6 +71,94 @@ export interface CircuitPatch {
   deleted?: boolean;
 }
 
+/** When a task is due: an instant (epoch ms) and the IANA time zone it was given in. */
+export interface TaskDue {
+  at: number;
+  timeZone: string;
+}
+
+export interface TaskView {
+  id: string;
+  title: string;
+  notes: string;
+  due: TaskDue | null;
+  done: boolean;
+  doneAt: number | null;
+  remindedAt: number | null;
+  deleted: boolean;
+  created: number;
+  updated: number;
+  /** Who made it, e.g. 'assistant'. */
+  source?: string;
+  /** Open, due and past due at the time of the listing (`TaskQuery.now`, default: then). */
+  overdue: boolean;
+  /** Written by a newer app: shown read-only with an "update the app" message. */
+  tooNew: boolean;
+}
+
+export interface TaskQuery {
+  /** Default 'all'. Deleted tasks are never listed. */
+  status?: 'open' | 'done' | 'all';
+  /** The time `overdue` is judged at (tests); default: now. */
+  now?: number;
+}
+
+export interface TaskInit {
+  title: string;
+  due?: TaskDue | null;
+  notes?: string;
+  /** Who made it, e.g. 'assistant'. */
+  source?: string;
+}
+
+export interface TaskPatch {
+  title?: string;
+  notes?: string;
+  due?: TaskDue | null;
+  /** true also sets doneAt; false clears it. */
+  done?: boolean;
+  remindedAt?: number | null;
+  deleted?: boolean;
+}
+
+export interface ConversationTurn {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  at: number;
+  intent?: string;
+}
+
+export interface ConversationSummary {
+  id: string;
+  /** The first user utterance, shortened ('' before there is one). */
+  title: string;
+  updated: number;
+  /** How many turns it holds. */
+  turns: number;
+  tooNew: boolean;
+}
+
+export interface ConversationView {
+  id: string;
+  title: string;
+  created: number;
+  updated: number;
+  deleted: boolean;
+  turns: ConversationTurn[];
+  tooNew: boolean;
+}
+
+/** One thing the semantic memory embeds (pulled by the inference worker). */
+export interface MemoryItem {
+  /** A note or task id; `${conversationId}:${turnId}` for a conversation turn. */
+  id: string;
+  kind: 'note' | 'task' | 'turn';
+  text: string;
+  title?: string;
+  updated: number;
+}
+
 export interface ImportReport {
   added: number;
   merged: number;
@@ -78,13 +166,18 @@ export interface ImportReport {
 
 export interface DataStats {
   notes: number;
+  /** Tasks not deleted (open and done). */
+  tasks: number;
+  /** Every document: notes, circuits, tasks, conversations and the catalogue. */
   documents: number;
 }
 
 /** A snapshot pushed to the page for one of its watches. */
 export type DataEvent =
   | { watchId: string; kind: 'list'; list: NoteList }
-  | { watchId: string; kind: 'note'; note: NoteView | null };
+  | { watchId: string; kind: 'note'; note: NoteView | null }
+  | { watchId: string; kind: 'tasks'; tasks: TaskView[] }
+  | { watchId: string; kind: 'conversation'; conversation: ConversationView | null };
 
 export interface DataApi {
   /** The page's one channel for snapshots (one comlink proxy, not one per watch). */
@@ -107,6 +200,39 @@ export interface DataApi {
   saveCircuit(init: { name: string; qasm: string }): Promise<string>;
   updateCircuit(id: string, patch: CircuitPatch): Promise<void>;
   duplicateCircuit(id: string): Promise<string>;
+  /** Tasks in list order: open ones by due time (overdue first; undated after, oldest first), then done ones, latest first. */
+  listTasks(query?: TaskQuery): Promise<TaskView[]>;
+  /** Sends the task list now and after every change to a task. */
+  watchTasks(watchId: string, query?: TaskQuery): Promise<void>;
+  /** A task, deleted or not; null when there is no such task. */
+  getTask(id: string): Promise<TaskView | null>;
+  /** Resolves once the new task is committed to IndexedDB. */
+  createTask(init: TaskInit): Promise<string>;
+  /** Resolves once committed; throws UpdateTheAppError on a task from a newer app. */
+  updateTask(id: string, patch: TaskPatch): Promise<void>;
+  /** Open tasks whose title holds the words of `text`: those holding all of them first. */
+  findTasks(text: string): Promise<TaskView[]>;
+  /** Resolves once the new (empty) conversation is committed. */
+  createConversation(): Promise<string>;
+  /** Adds a turn; resolves with its id once committed. */
+  appendTurn(conversationId: string, turn: { role: 'user' | 'assistant'; text: string; intent?: string }): Promise<string>;
+  getConversation(id: string): Promise<ConversationView | null>;
+  /** Conversations not deleted, most recently updated first. */
+  listConversations(): Promise<ConversationSummary[]>;
+  /** Sends the conversation now and after every change to it. */
+  watchConversation(watchId: string, id: string): Promise<void>;
+  /** Soft delete. */
+  deleteConversation(id: string): Promise<void>;
+  /** Everything the semantic memory embeds: live notes (archived too), live tasks, user turns. */
+  memoryItems(): Promise<MemoryItem[]>;
+  /**
+   * `callback` is called (fire and forget, ~250 ms after a burst) whenever a note, task or
+   * conversation changes, here or in another tab or device. A callback that throws is dropped.
+   * Across comlink, pass `Comlink.proxy(fn)`.
+   */
+  onMemoryChange(callback: () => void): void;
+  /** Serves this same API on `port` (another worker; pass it with Comlink.transfer). */
+  connectPort(port: MessagePort): void;
   exportBackup(): Promise<Uint8Array>;
   /** Merges a backup file; throws a BackupError with a user-facing message when it is not one. */
   importBackup(bytes: Uint8Array): Promise<ImportReport>;

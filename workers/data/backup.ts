@@ -5,7 +5,9 @@ import { Automerge, isValidDocumentId, type DocumentId } from '@automerge/autome
 import type { ImportReport } from './api.ts';
 import { fromBase64, toBase64 } from './bytes.ts';
 import type { CircuitsStore } from './circuitsStore.ts';
+import type { ConversationsStore } from './conversationsStore.ts';
 import type { NotesStore } from './notesStore.ts';
+import type { TasksStore } from './tasksStore.ts';
 
 export const BACKUP_FORMAT = 'jarvis-backup';
 export const BACKUP_VERSION = 1;
@@ -22,16 +24,33 @@ export class BackupError extends Error {
   override name = 'BackupError';
 }
 
-/** The document kinds a backup holds, and where each kind's ids are catalogued. */
-type Kind = 'note' | 'circuit';
-const KINDS: Kind[] = ['note', 'circuit'];
+/** The document kinds a backup holds. */
+type Kind = 'note' | 'circuit' | 'task' | 'conversation';
+const KINDS: Kind[] = ['note', 'circuit', 'task', 'conversation'];
 
-export async function exportBackup(notes: NotesStore, circuits: CircuitsStore): Promise<Uint8Array> {
+/** The stores that catalogue each kind of document (all on one repo). */
+export interface BackupStores {
+  notes: NotesStore;
+  circuits: CircuitsStore;
+  tasks: TasksStore;
+  conversations: ConversationsStore;
+}
+
+function cataloguedIds(stores: BackupStores): Record<Kind, string[]> {
+  return {
+    note: stores.notes.noteIds(),
+    circuit: stores.circuits.ids(),
+    task: stores.tasks.ids(),
+    conversation: stores.conversations.ids(),
+  };
+}
+
+export async function exportBackup(stores: BackupStores): Promise<Uint8Array> {
   const docs: BackupFile['docs'] = [];
-  const ids: Record<Kind, string[]> = { note: notes.noteIds(), circuit: circuits.ids() };
+  const ids = cataloguedIds(stores);
   for (const kind of KINDS) {
     for (const id of ids[kind]) {
-      const data = await notes.repo.export(id as DocumentId);
+      const data = await stores.notes.repo.export(id as DocumentId);
       if (data) docs.push({ id, kind, data: toBase64(data) });
     }
   }
@@ -83,13 +102,14 @@ export function readBackup(bytes: Uint8Array): DecodedDoc[] {
   });
 }
 
-export async function importBackup(notes: NotesStore, circuits: CircuitsStore, bytes: Uint8Array): Promise<ImportReport> {
+export async function importBackup(stores: BackupStores, bytes: Uint8Array): Promise<ImportReport> {
   const decoded = readBackup(bytes);
-  const known = new Set([...notes.noteIds(), ...circuits.ids()]);
+  const { notes, circuits, tasks, conversations } = stores;
+  const known = new Set(Object.values(cataloguedIds(stores)).flat());
   const repo = notes.repo;
   let added = 0;
   let merged = 0;
-  const ids: Record<Kind, string[]> = { note: [], circuit: [] };
+  const ids: Record<Kind, string[]> = { note: [], circuit: [], task: [], conversation: [] };
   for (const { id, kind, binary, doc } of decoded) {
     if (known.has(id)) {
       const handle = await repo.find<unknown>(id);
@@ -101,10 +121,15 @@ export async function importBackup(notes: NotesStore, circuits: CircuitsStore, b
     }
     ids[kind].push(id);
   }
-  await Promise.all([notes.catalogueAdd(ids.note), circuits.catalogueAdd(ids.circuit)]);
+  await Promise.all([
+    notes.catalogueAdd(ids.note),
+    circuits.catalogueAdd(ids.circuit),
+    tasks.catalogueAdd(ids.task),
+    conversations.catalogueAdd(ids.conversation),
+  ]);
   const noteHandles = await Promise.all(ids.note.map((id) => notes.handle(id)));
   await Promise.all([
-    repo.flush([...ids.note, ...ids.circuit] as DocumentId[]),
+    repo.flush(KINDS.flatMap((kind) => ids[kind]) as DocumentId[]),
     ...noteHandles.map((handle) => notes.project(handle)),
   ]);
   return { added, merged };

@@ -1,42 +1,69 @@
 // The DataApi implementation: answers list queries from the index as soon as it is
 // loaded (before Automerge is even initialised), and pushes snapshots to watchers.
 
+import * as Comlink from 'comlink';
 import type {
   CircuitPatch,
   CircuitSummary,
   CircuitView,
+  ConversationSummary,
+  ConversationView,
   DataApi,
   DataEvent,
   DataStats,
   ImportReport,
+  MemoryItem,
   NoteList,
   NotePatch,
   NoteQuery,
+  TaskInit,
+  TaskPatch,
+  TaskQuery,
+  TaskView,
 } from './api.ts';
-import { exportBackup, importBackup } from './backup.ts';
+import { exportBackup, importBackup, type BackupStores } from './backup.ts';
 import { CircuitsStore } from './circuitsStore.ts';
+import { ConversationsStore } from './conversationsStore.ts';
 import { notesToMarkdownZip } from './markdownExport.ts';
+import { memoryItems, MemoryNotifier } from './memoryFeed.ts';
 import type { NoteIndex } from './noteIndex.ts';
 import type { NotesStore } from './notesStore.ts';
 import { listNotes } from './noteViews.ts';
+import { TasksStore } from './tasksStore.ts';
 
-type Watch = { kind: 'list'; query: NoteQuery } | { kind: 'note'; id: string };
+type Watch =
+  | { kind: 'list'; query: NoteQuery }
+  | { kind: 'note'; id: string }
+  | { kind: 'tasks'; query: TaskQuery }
+  | { kind: 'conversation'; id: string };
+
+/** What changed, so a refresh re-sends only the watches it can affect. */
+type Area = 'notes' | 'tasks' | 'conversations';
+const AREA: Record<Watch['kind'], Area> = { list: 'notes', note: 'notes', tasks: 'tasks', conversation: 'conversations' };
 
 export class DataService implements DataApi {
   #index: NoteIndex;
   #indexLoaded: Promise<void>;
   #store: Promise<NotesStore>;
   #circuits: Promise<CircuitsStore>;
+  #tasks: Promise<TasksStore>;
+  #conversations: Promise<ConversationsStore>;
   #watches = new Map<string, Watch>();
   #send: (event: DataEvent) => unknown = () => undefined;
-  #refreshQueued = false;
+  #changedAreas = new Set<Area>();
+  #memory = new MemoryNotifier();
 
   constructor(index: NoteIndex, store: Promise<NotesStore>) {
     this.#index = index;
     this.#indexLoaded = index.load();
     this.#store = store;
     this.#circuits = store.then((s) => new CircuitsStore(s.repo, s.catalogue));
-    store.then((s) => s.onChange(() => this.#queueRefresh())).catch(() => undefined); // calls report the error
+    this.#tasks = store.then((s) => new TasksStore(s.repo, s.catalogue));
+    this.#conversations = store.then((s) => new ConversationsStore(s.repo, s.catalogue));
+    // Calls report a store that failed to open; these listeners just never start.
+    store.then((s) => s.onChange(() => this.#changed('notes'))).catch(() => undefined);
+    this.#tasks.then((s) => s.onChange(() => this.#changed('tasks'))).catch(() => undefined);
+    this.#conversations.then((s) => s.onChange(() => this.#changed('conversations'))).catch(() => undefined);
   }
 
   async listNotes(query: NoteQuery): Promise<NoteList> {
@@ -97,12 +124,78 @@ export class DataService implements DataApi {
     return (await this.#circuits).duplicate(id);
   }
 
+  async listTasks(query: TaskQuery = {}): Promise<TaskView[]> {
+    return (await this.#tasks).list(query);
+  }
+
+  async watchTasks(watchId: string, query: TaskQuery = {}): Promise<void> {
+    this.#watches.set(watchId, { kind: 'tasks', query });
+    const tasks = await this.listTasks(query);
+    if (this.#watches.has(watchId)) void this.#send({ watchId, kind: 'tasks', tasks });
+  }
+
+  async getTask(id: string): Promise<TaskView | null> {
+    return (await this.#tasks).get(id);
+  }
+
+  async createTask(init: TaskInit): Promise<string> {
+    return (await this.#tasks).create(init);
+  }
+
+  async updateTask(id: string, patch: TaskPatch): Promise<void> {
+    return (await this.#tasks).update(id, patch);
+  }
+
+  async findTasks(text: string): Promise<TaskView[]> {
+    return (await this.#tasks).find(text);
+  }
+
+  async createConversation(): Promise<string> {
+    return (await this.#conversations).create();
+  }
+
+  async appendTurn(conversationId: string, turn: { role: 'user' | 'assistant'; text: string; intent?: string }): Promise<string> {
+    return (await this.#conversations).append(conversationId, turn);
+  }
+
+  async getConversation(id: string): Promise<ConversationView | null> {
+    return (await this.#conversations).get(id);
+  }
+
+  async listConversations(): Promise<ConversationSummary[]> {
+    return (await this.#conversations).list();
+  }
+
+  async watchConversation(watchId: string, id: string): Promise<void> {
+    this.#watches.set(watchId, { kind: 'conversation', id });
+    const conversation = await this.getConversation(id);
+    if (this.#watches.has(watchId)) void this.#send({ watchId, kind: 'conversation', conversation });
+  }
+
+  async deleteConversation(id: string): Promise<void> {
+    return (await this.#conversations).remove(id);
+  }
+
+  async memoryItems(): Promise<MemoryItem[]> {
+    await this.#store; // the index holds every catalogued note once the store reconciled
+    await this.#indexLoaded;
+    return memoryItems(this.#index.records.values(), await this.#tasks, await this.#conversations);
+  }
+
+  onMemoryChange(callback: () => void): void {
+    this.#memory.add(callback);
+  }
+
+  connectPort(port: MessagePort): void {
+    Comlink.expose(this, port);
+  }
+
   async exportBackup(): Promise<Uint8Array> {
-    return exportBackup(await this.#store, await this.#circuits);
+    return exportBackup(await this.#stores());
   }
 
   async importBackup(bytes: Uint8Array): Promise<ImportReport> {
-    return importBackup(await this.#store, await this.#circuits, bytes);
+    return importBackup(await this.#stores(), bytes);
   }
 
   async exportNotesMarkdown(): Promise<Uint8Array> {
@@ -111,31 +204,52 @@ export class DataService implements DataApi {
   }
 
   async stats(): Promise<DataStats> {
-    const store = await this.#store;
+    const { notes: store, circuits, tasks, conversations } = await this.#stores();
     let notes = 0;
     for (const record of this.#index.records.values()) if (!record.deleted) notes++;
-    const circuits = await this.#circuits;
-    return { notes, documents: store.noteIds().length + circuits.ids().length + 1 }; // + the catalogue
+    const liveTasks = (await tasks.list()).length;
+    const documents = store.noteIds().length + circuits.ids().length + tasks.ids().length + conversations.ids().length;
+    return { notes, tasks: liveTasks, documents: documents + 1 }; // + the catalogue
   }
 
-  /** Coalesces a burst of changes into one refresh of every watcher. */
-  #queueRefresh(): void {
-    if (this.#refreshQueued) return;
-    this.#refreshQueued = true;
-    setTimeout(() => {
-      this.#refreshQueued = false;
-      void this.#refresh();
-    }, 0);
+  async #stores(): Promise<BackupStores> {
+    const [notes, circuits, tasks, conversations] = await Promise.all([this.#store, this.#circuits, this.#tasks, this.#conversations]);
+    return { notes, circuits, tasks, conversations };
   }
 
-  async #refresh(): Promise<void> {
+  /** Coalesces a burst of changes into one refresh of the watches they can affect. */
+  #changed(area: Area): void {
+    this.#memory.changed();
+    if (this.#changedAreas.size === 0) {
+      setTimeout(() => {
+        const areas = new Set(this.#changedAreas);
+        this.#changedAreas.clear();
+        void this.#refresh(areas);
+      }, 0);
+    }
+    this.#changedAreas.add(area);
+  }
+
+  async #refresh(areas: Set<Area>): Promise<void> {
     const store = await this.#store;
     for (const [watchId, watch] of this.#watches) {
-      const event: DataEvent =
-        watch.kind === 'list'
-          ? { watchId, kind: 'list', list: store.list(watch.query) }
-          : { watchId, kind: 'note', note: store.view(watch.id) };
-      void Promise.resolve(this.#send(event)).catch(() => undefined);
+      if (!areas.has(AREA[watch.kind])) continue;
+      const event = await this.#snapshot(watchId, watch, store);
+      // A watch stopped while the snapshot was read sends nothing.
+      if (this.#watches.get(watchId) === watch) void Promise.resolve(this.#send(event)).catch(() => undefined);
+    }
+  }
+
+  async #snapshot(watchId: string, watch: Watch, store: NotesStore): Promise<DataEvent> {
+    switch (watch.kind) {
+      case 'list':
+        return { watchId, kind: 'list', list: store.list(watch.query) };
+      case 'note':
+        return { watchId, kind: 'note', note: store.view(watch.id) };
+      case 'tasks':
+        return { watchId, kind: 'tasks', tasks: await this.listTasks(watch.query) };
+      case 'conversation':
+        return { watchId, kind: 'conversation', conversation: await this.getConversation(watch.id) };
     }
   }
 }

@@ -2,9 +2,13 @@
 // Every document carries `schema`; an app meeting a newer version leaves it alone
 // and tells the user to update (SPEC §2).
 
+import type { TaskDue } from './api.ts';
+
 export const NOTE_SCHEMA = 1;
 export const CATALOGUE_SCHEMA = 1;
 export const CIRCUIT_SCHEMA = 1;
+export const TASK_SCHEMA = 1;
+export const CONVERSATION_SCHEMA = 1;
 
 /** One note = one Automerge document, so a sync or a save touches only that note. */
 export interface NoteDoc {
@@ -31,6 +35,10 @@ export interface CatalogueDoc {
   notes: Record<string, true>;
   /** Added after the first release: absent in older catalogues until a circuit is saved. */
   circuits?: Record<string, true>;
+  /** Added with tasks: absent until the first task is made. */
+  tasks?: Record<string, true>;
+  /** Added with the assistant's conversations: absent until the first one. */
+  conversations?: Record<string, true>;
 }
 
 /** A quantum circuit as the user saved it: its OpenQASM 2.0 text is the truth. */
@@ -42,6 +50,46 @@ export interface CircuitDoc {
   created: number;
   updated: number;
   deleted: boolean;
+}
+
+/** A to-do: one Automerge document each, listed in the catalogue's `tasks` map. */
+export interface TaskDoc {
+  schema: number;
+  kind: 'task';
+  title: string;
+  notes: string;
+  /** An instant (epoch ms) and the IANA time zone it was given in: shown in that zone. */
+  due: TaskDue | null;
+  done: boolean;
+  doneAt: number | null;
+  /** When the reminder for the current due time was shown (null: not yet). */
+  remindedAt: number | null;
+  deleted: boolean;
+  created: number;
+  updated: number;
+  /** Who made it, e.g. 'assistant'; absent when the user typed it in the Tasks view. */
+  source?: string;
+}
+
+export interface ConversationTurnDoc {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  at: number;
+  /** The intent the assistant recognised (user turns) or answered (assistant turns). */
+  intent?: string;
+}
+
+/** One conversation with the assistant: its turns append to a list. */
+export interface ConversationDoc {
+  schema: number;
+  kind: 'conversation';
+  /** The first user utterance, shortened; empty until there is one. */
+  title: string;
+  created: number;
+  updated: number;
+  deleted: boolean;
+  turns: ConversationTurnDoc[];
 }
 
 export function emptyNote(now: number): NoteDoc {

@@ -1,0 +1,55 @@
+// task.add (with a due time and a reminder), task.list, task.done.
+import type { Slots } from '../../../../workers/assistant/slots.ts';
+import type { Reply } from '../reply.ts';
+import type { AssistantServices } from '../services.ts';
+import { formatDue } from './when.ts';
+import { clip } from './text.ts';
+
+export async function addTask(slots: Slots, services: AssistantServices): Promise<Reply> {
+  const title = (slots.title ?? slots.text ?? '').trim();
+  if (!title) return { intent: 'task.add', text: 'What is the task? For example: “remind me to call mom tomorrow at 5pm”.' };
+  const due = slots.due ? { at: slots.due.at, timeZone: slots.due.timeZone } : null;
+  await (await services.data()).createTask({ title, due });
+  if (!due) return { intent: 'task.add', text: `Added the task “${clip(title, 80)}”.`, links: [{ label: 'Tasks', href: '#/notes/tasks' }] };
+  const when = formatDue(due, services.now(), services.timeZone);
+  const notifications = services.notificationState();
+  const reply: Reply = {
+    intent: 'task.add',
+    text: `I will remind you to ${clip(title, 80)} ${when}. Reminders fire only while Jarvis is open.`,
+    links: [{ label: 'Tasks', href: '#/notes/tasks' }],
+  };
+  if (notifications === 'default') reply.action = 'allow-notifications';
+  if (notifications === 'denied') reply.text += ' Notifications are blocked for this site, so the reminder shows inside the app.';
+  return reply;
+}
+
+export async function listTasks(services: AssistantServices): Promise<Reply> {
+  const tasks = await (await services.data()).listTasks({ status: 'open' });
+  if (tasks.length === 0) return { intent: 'task.list', text: 'You have no open tasks.' };
+  const now = services.now();
+  const lines = tasks
+    .slice(0, 10)
+    .map((t) => `• ${clip(t.title, 60)}${t.due ? ` (${formatDue(t.due, now, services.timeZone)})` : ''}`);
+  const more = tasks.length > 10 ? `\n…and ${tasks.length - 10} more.` : '';
+  return {
+    intent: 'task.list',
+    text: `${tasks.length === 1 ? 'One open task' : `${tasks.length} open tasks`}:\n${lines.join('\n')}${more}`,
+    links: [{ label: 'Tasks', href: '#/notes/tasks' }],
+  };
+}
+
+export async function completeTask(slots: Slots, services: AssistantServices): Promise<Reply> {
+  const query = (slots.title ?? slots.text ?? '').trim();
+  if (!query) return { intent: 'task.done', text: 'Which task is done? For example: “mark call mom as done”.' };
+  const api = await services.data();
+  const matches = await api.findTasks(query);
+  if (matches.length === 0) return { intent: 'task.done', text: `I found no open task like “${clip(query, 60)}”.` };
+  if (matches.length > 1 && matches[0].title.toLowerCase() !== query.toLowerCase()) {
+    return {
+      intent: 'task.done',
+      text: `Several open tasks match “${clip(query, 60)}”: ${matches.slice(0, 5).map((t) => `“${clip(t.title, 40)}”`).join(', ')}. Which one?`,
+    };
+  }
+  await api.updateTask(matches[0].id, { done: true });
+  return { intent: 'task.done', text: `Marked “${clip(matches[0].title, 80)}” as done.` };
+}
