@@ -57,7 +57,7 @@ test('a model download checks every file: a corrupted file and a dropped connect
   const hub = await startFakeHub();
   try {
     const card = await openModels(page, hub.url);
-    await expect(page.getByRole('listitem', { name: 'jarvis/static-embed-en' })).toContainText('5.9 MB');
+    await expect(page.getByRole('listitem', { name: 'jarvis/static-embed-en' })).toContainText('5.8 MB');
     const download = card.getByRole('button', { name: /^Download Xenova\/whisper-tiny \(43\.6 MB\)$/ });
 
     hub.setMode('corrupt');

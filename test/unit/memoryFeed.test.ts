@@ -90,4 +90,18 @@ describe('memory feed', () => {
     expect(throws).toHaveBeenCalledTimes(1);
     expect(rejects).toHaveBeenCalledTimes(1);
   });
+
+  it('a steady stream of changes still notifies, and the version counts every change', () => {
+    vi.useFakeTimers();
+    const notifier = new MemoryNotifier();
+    let calls = 0;
+    notifier.add(() => void calls++);
+    // A change every 100 ms for 2 s (a conversation): a debounce would never fire.
+    for (let i = 0; i < 20; i++) {
+      notifier.changed();
+      vi.advanceTimersByTime(100);
+    }
+    expect(calls).toBeGreaterThanOrEqual(5);
+    expect(notifier.version).toBe(20);
+  });
 });

@@ -223,6 +223,8 @@ export interface DataApi {
   watchConversation(watchId: string, id: string): Promise<void>;
   /** Soft delete. */
   deleteConversation(id: string): Promise<void>;
+  /** Grows with every change to notes, tasks or conversations: compare with the value read before memoryItems(). */
+  memoryVersion(): Promise<number>;
   /** Everything the semantic memory embeds: live notes (archived too), live tasks, user turns. */
   memoryItems(): Promise<MemoryItem[]>;
   /**

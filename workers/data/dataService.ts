@@ -182,6 +182,11 @@ export class DataService implements DataApi {
     return memoryItems(this.#index.records.values(), await this.#tasks, await this.#conversations);
   }
 
+  /** Grows with every change to notes, tasks or conversations (readers compare it to what they pulled). */
+  async memoryVersion(): Promise<number> {
+    return this.#memory.version;
+  }
+
   onMemoryChange(callback: () => void): void {
     this.#memory.add(callback);
   }

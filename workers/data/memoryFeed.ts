@@ -38,21 +38,24 @@ function joinText(title: string, body: string): string {
 export const MEMORY_DEBOUNCE_MS = 250;
 
 /**
- * The callbacks to tell after a change, called once per burst of changes. They usually are
+ * The callbacks to tell after a change, called at most once per MEMORY_DEBOUNCE_MS (a
+ * steady stream of changes — a conversation — must not starve them). They usually are
  * comlink proxies into another worker: called fire and forget, and dropped once they fail.
+ * `version` counts changes, so a reader can tell whether what it pulled is still current.
  */
 export class MemoryNotifier {
   #callbacks = new Set<() => unknown>();
   #timer: ReturnType<typeof setTimeout> | null = null;
+  version = 0;
 
   add(callback: () => unknown): void {
     this.#callbacks.add(callback);
   }
 
-  /** Something changed: notify every callback MEMORY_DEBOUNCE_MS after the last change of a burst. */
+  /** Something changed: notify every callback MEMORY_DEBOUNCE_MS after the first change of a burst. */
   changed(): void {
-    if (this.#callbacks.size === 0) return;
-    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.version++;
+    if (this.#callbacks.size === 0 || this.#timer !== null) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       for (const callback of this.#callbacks) this.#call(callback);

@@ -113,6 +113,8 @@ function warmUp(): Promise<Embed | null> {
 /** Brings the index in line with the data worker's items (new, edited, deleted). */
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
+/** The data worker's memoryVersion when the index last pulled its items. */
+let syncedVersion = -1;
 async function refreshMemory(): Promise<void> {
   if (!dataApi) return;
   if (refreshing) {
@@ -122,16 +124,27 @@ async function refreshMemory(): Promise<void> {
   refreshing = (async () => {
     do {
       refreshAgain = false;
+      const version = await dataApi!.memoryVersion();
       const items: MemoryItem[] = await dataApi!.memoryItems();
       const live = new Set(items.map((item) => item.id));
       const gone = memory.ids().filter((id) => !live.has(id));
       if (gone.length) await memory.remove(gone);
       const done = memory.upsert(items);
+      syncedVersion = version;
       announceMemory();
       void done.then(announceMemory, () => announceMemory());
     } while (refreshAgain);
-  })().finally(() => (refreshing = null));
+  })().finally(() => {
+    refreshing = null;
+    if (refreshAgain) void refreshMemory(); // asked for between the last pass and now
+  });
   return refreshing;
+}
+
+/** A search must see the note saved a moment ago, even before the change notice arrives. */
+async function ensureFresh(): Promise<void> {
+  if (!dataApi) return;
+  if (refreshing || (await dataApi.memoryVersion()) !== syncedVersion) await refreshMemory();
 }
 
 const api: InferenceApi = {
@@ -188,6 +201,7 @@ const api: InferenceApi = {
     return router.route(text, { now: new Date(context.now), timeZone: context.timeZone });
   },
   async searchMemory(query, options = {}) {
+    await ensureFresh();
     return memory.search(query, { limit: options.limit ?? 5, kinds: options.kinds });
   },
   setBackgroundPaused(paused) {
