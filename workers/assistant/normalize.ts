@@ -62,6 +62,53 @@ export function fixTypos(text: string): string {
   });
 }
 
+/**
+ * fixTypos for reading the command, plus the way back to the user's own words: a note or a
+ * task keeps what was typed ("pasword" stays "pasword"), and a message longer than the part
+ * the router reads keeps its tail. `full` is the whole message `clipped` was cut from.
+ */
+export function fixTyposKeepingOriginal(clipped: string, full: string = clipped): { fixed: string; original(piece: string): string } {
+  let fixed = '';
+  // For each offset in `fixed`: where a piece starting / ending there starts / ends in `clipped`.
+  const startAt: number[] = [];
+  const endAt: number[] = [0];
+  let last = 0;
+  const copy = (from: number, to: number) => {
+    for (let o = from; o < to; o++) {
+      startAt.push(o);
+      endAt.push(o + 1);
+    }
+    fixed += clipped.slice(from, to);
+  };
+  for (const match of clipped.matchAll(/[A-Za-z]+/g)) {
+    const word = match[0];
+    const at = match.index;
+    copy(last, at);
+    const typo = fixTypo(word.toLowerCase());
+    if (typo === word.toLowerCase()) copy(at, at + word.length);
+    else {
+      for (let i = 0; i < typo.length; i++) {
+        startAt.push(at);
+        endAt.push(at + word.length);
+      }
+      fixed += typo;
+    }
+    last = at + word.length;
+  }
+  copy(last, clipped.length);
+  return {
+    fixed,
+    original(piece) {
+      const from = fixed.indexOf(piece);
+      if (from < 0 || piece === '') return piece;
+      const to = from + piece.length;
+      // Reaching the end of what the router read means "to the end of the message".
+      const end = fixed.slice(to).trim() === '' && full.startsWith(clipped) ? full.length : endAt[to];
+      return full.slice(startAt[from], end).trim();
+    },
+  };
+}
+
 /** Trimmed, length-capped input: the part of an utterance we look at. */
 export function clip(text: unknown): string {
   return typeof text === 'string' ? text.trim().slice(0, MAX_CHARS) : '';

@@ -3,7 +3,7 @@
 // quantum template names, sample rates, sensor names, quoted titles and the free-text payload.
 import * as chrono from 'chrono-node';
 import type { Prediction } from './intents.ts';
-import { clip, fixTypos } from './normalize.ts';
+import { clip, fixTyposKeepingOriginal } from './normalize.ts';
 import { NUMBER, WORD_NUMBER, firstNumber, parseNumber } from './numbers.ts';
 import { offsetMinutes, reanchor, validTimeZone } from './timeZone.ts';
 
@@ -225,7 +225,7 @@ function timerLabel(text: string, title: string | undefined): string | undefined
 
 /** Slots for `intent` from `text`; fields that don't apply or aren't found are left out. */
 export function extractSlots(text: string, intent: Prediction, ctx: SlotContext): Slots {
-  const input = fixTypos(clip(text));
+  const { fixed: input, original } = fixTyposKeepingOriginal(clip(text), typeof text === 'string' ? text.trim() : '');
   const slots: Slots = {};
   const found = findTitle(input);
   if (found) slots.title = found.title;
@@ -246,14 +246,16 @@ export function extractSlots(text: string, intent: Prediction, ctx: SlotContext)
       let body = due ? rest.replace(due.text, ' ') : rest;
       if (duration) body = body.replace(duration.text, ' ');
       const title = payload(body.replace(/\s+(?:in|by|at|on|due)\s*$/i, ''), TASK_ADD);
-      slots.text = title || slots.title;
+      // The user's own words (typos and all) become the task's title.
+      slots.text = (title && original(title)) || slots.title;
       break;
     }
     case 'task.done':
       slots.text = payload(rest, TASK_DONE).replace(/^(?:the\s+)?task\s+|\s+task$/gi, '').trim() || slots.title;
       break;
     case 'note.add':
-      slots.text = payload(rest, NOTE_ADD) || slots.title;
+      // The note keeps exactly what was typed, however long.
+      slots.text = original(payload(rest, NOTE_ADD)) || slots.title;
       break;
     case 'note.find':
       slots.text = payload(rest, NOTE_FIND).replace(/^(?:the|my|a|an)\s+/i, '') || slots.title;

@@ -29,6 +29,18 @@ describe('payload text', () => {
   });
 });
 
+describe('what the user typed is kept', () => {
+  it('a misspelt word in a note or task stays as typed (typo fixing is for reading the command only)', () => {
+    expect(extractSlots('note: my pasword is tulip', 'note.add', newYork).text).toBe('my pasword is tulip');
+    expect(extractSlots('remnd me to email the tmer people tomorrow at 9am', 'task.add', newYork).text).toBe('email the tmer people');
+  });
+
+  it('a long note keeps its whole text, not just the part the router reads', () => {
+    const body = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    expect(extractSlots(`note: ${body}`, 'note.add', newYork).text).toBe(body);
+  });
+});
+
 describe('due times keep their time zone', () => {
   it('"tomorrow at 5pm" in New York is 17:00 local, across the DST switch', () => {
     const { due } = extractSlots('remind me to call mom tomorrow at 5pm', 'task.add', newYork);
