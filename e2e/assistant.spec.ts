@@ -35,7 +35,7 @@ test.describe('in New York', () => {
   test('"remind me to call mom tomorrow at 5pm" makes a task due tomorrow at 17:00', async ({ page }) => {
     await openAssistant(page);
     const reply = await say(page, 'remind me to call mom tomorrow at 5pm');
-    await expect(reply).toContainText('tomorrow at 17:00');
+    await expect(reply).toContainText('Reminder set: “call mom”, due Tomorrow');
     await expect(reply).toContainText('only while Jarvis is open');
 
     const task = await page.evaluate(async () => {
@@ -95,4 +95,28 @@ test('after one online visit the model loads offline from the cache', async ({ c
   await expect(page.getByTestId('understanding')).toHaveText(MODEL_READY, { timeout: 60_000 });
   const answer = await say(page, 'where is the spare key');
   await expect(answer.locator('blockquote')).toContainText('under the blue flower pot');
+});
+
+test('a timer survives a reload and rings', async ({ page }) => {
+  await openAssistant(page);
+  await expect(await say(page, 'set a timer for 8 seconds')).toContainText('Timer set for 8 seconds');
+  const timers = page.getByRole('region', { name: 'Timers' });
+  await expect(timers).toContainText('left');
+  await page.reload();
+  await expect(timers).toContainText('left');
+  await expect(page.getByText('Timer done: 8 seconds')).toBeVisible({ timeout: 30_000 });
+  await expect(timers).toHaveCount(0);
+});
+
+test('a reminder that falls due while the app is open shows a notification', async ({ context, page }) => {
+  await context.grantPermissions(['notifications']);
+  await openAssistant(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await say(page, 'remind me to stretch in 5 seconds');
+  await expect(page.getByText('Reminder: stretch')).toBeVisible({ timeout: 30_000 });
+  const shown = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return (await registration.getNotifications()).map((n) => `${n.title}: ${n.body}`);
+  });
+  expect(shown).toContain('Reminder: stretch');
 });

@@ -5,7 +5,7 @@ import type { Prediction } from '../../../workers/assistant/intents.ts';
 export interface Reply {
   text: string;
   /** A sentence quoted from the user's own data, with where it came from. */
-  quote?: { text: string; from: string; href?: string };
+  quote?: { text: string; from: string; href?: string; /** Why it matched, e.g. `words "wifi" · meaning 0.62`. */ why?: string };
   /** In-app places the reply points at ("Open note", "Open in Quantum lab"). */
   links?: { label: string; href: string; /** Opens the Quantum lab with this circuit. */ qasm?: string }[];
   /** A follow-up the UI offers as a button (it must run from a user gesture). */

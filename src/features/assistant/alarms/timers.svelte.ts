@@ -1,6 +1,7 @@
 // Countdown timers ("set a timer for 5 minutes"). Kept in localStorage so a reload keeps
 // them: on start-up each is re-armed for the time it has left, or fires at once if it ended
 // while the page was closed.
+import { formatDuration } from './duration.ts';
 import { notify } from './notify.ts';
 
 export interface Timer {
@@ -69,16 +70,4 @@ export function cancelTimer(id: string): void {
 /** Called once at start-up. */
 export function armTimers(): void {
   for (const timer of timers) arm(timer);
-}
-
-/** "5 minutes", "1 hour 30 minutes", "45 seconds". */
-export function formatDuration(ms: number): string {
-  const total = Math.round(ms / 1000);
-  const parts: [number, string][] = [
-    [Math.floor(total / 3600), 'hour'],
-    [Math.floor((total % 3600) / 60), 'minute'],
-    [total % 60, 'second'],
-  ];
-  const words = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`);
-  return words.length ? words.join(' ') : '0 seconds';
 }

@@ -2,7 +2,7 @@
 import type { Slots } from '../../../../workers/assistant/slots.ts';
 import type { Reply } from '../reply.ts';
 import type { AssistantServices } from '../services.ts';
-import { formatDue } from './when.ts';
+import { formatDue } from '../../tasks/formatDue.ts';
 import { clip } from './text.ts';
 
 export async function addTask(slots: Slots, services: AssistantServices): Promise<Reply> {
@@ -11,11 +11,11 @@ export async function addTask(slots: Slots, services: AssistantServices): Promis
   const due = slots.due ? { at: slots.due.at, timeZone: slots.due.timeZone } : null;
   await (await services.data()).createTask({ title, due });
   if (!due) return { intent: 'task.add', text: `Added the task “${clip(title, 80)}”.`, links: [{ label: 'Tasks', href: '#/notes/tasks' }] };
-  const when = formatDue(due, services.now(), services.timeZone);
+  const when = formatDue(due, services.now().getTime(), services.timeZone);
   const notifications = services.notificationState();
   const reply: Reply = {
     intent: 'task.add',
-    text: `I will remind you to ${clip(title, 80)} ${when}. Reminders fire only while Jarvis is open.`,
+    text: `Reminder set: “${clip(title, 80)}”, due ${when}. Reminders fire only while Jarvis is open.`,
     links: [{ label: 'Tasks', href: '#/notes/tasks' }],
   };
   if (notifications === 'default') reply.action = 'allow-notifications';
@@ -26,7 +26,7 @@ export async function addTask(slots: Slots, services: AssistantServices): Promis
 export async function listTasks(services: AssistantServices): Promise<Reply> {
   const tasks = await (await services.data()).listTasks({ status: 'open' });
   if (tasks.length === 0) return { intent: 'task.list', text: 'You have no open tasks.' };
-  const now = services.now();
+  const now = services.now().getTime();
   const lines = tasks
     .slice(0, 10)
     .map((t) => `• ${clip(t.title, 60)}${t.due ? ` (${formatDue(t.due, now, services.timeZone)})` : ''}`);

@@ -1,6 +1,6 @@
 // timer.set: "set a timer for 5 minutes". Timers survive a reload (alarms/timers.svelte.ts).
 import type { Slots } from '../../../../workers/assistant/slots.ts';
-import { formatDuration } from '../alarms/timers.svelte.ts';
+import { formatDuration } from '../alarms/duration.ts';
 import type { Reply } from '../reply.ts';
 import type { AssistantServices } from '../services.ts';
 

@@ -1,0 +1,132 @@
+// The assistant end to end in Node: the real router (rules + the built-in embedding model),
+// the real data service (fake-indexeddb), the real memory index and the real quantum kernel.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRouter } from '../../../workers/assistant/router.ts';
+import { MemoryIndex } from '../../../workers/memory/memoryIndex.ts';
+import { InMemoryVectorStore } from '../../../workers/memory/vectorStore.ts';
+import { parseQasm } from '../../../workers/quantum/qasm/index.ts';
+import { runCircuit } from '../../../workers/quantum/engine/run.ts';
+import { Statevector } from '../../../workers/quantum/kernel/statevector.ts';
+import { loadKernelNode } from '../../../workers/quantum/kernel/loadNode.ts';
+import type { QuantumRunResult } from '../../../workers/quantum/api.ts';
+import { createNodeEmbedder } from '../../../scripts/lib/nodeEmbedder.ts';
+import { respond } from '../../../src/features/assistant/respond.ts';
+import type { AssistantServices } from '../../../src/features/assistant/services.ts';
+import { openDevice } from '../helpers.ts';
+
+// Saturday 2026-03-07 12:00 UTC = 13:00 in Berlin.
+const NOW = new Date('2026-03-07T12:00:00Z');
+const timers: number[] = [];
+let device: Awaited<ReturnType<typeof openDevice>>;
+let services: AssistantServices;
+
+beforeAll(async () => {
+  device = await openDevice();
+  const embed = await createNodeEmbedder();
+  const router = createRouter(embed);
+  const memory = new MemoryIndex({ embed, store: new InMemoryVectorStore() });
+  const kernel = await loadKernelNode();
+  services = {
+    timeZone: 'Europe/Berlin',
+    now: () => NOW,
+    route: (text) => router.route(text, { now: NOW, timeZone: 'Europe/Berlin' }),
+    data: async () => device.service,
+    // As the inference worker does: bring the index up to date, then search.
+    async searchMemory(query, options) {
+      await memory.upsert(await device.service.memoryItems());
+      return memory.search(query, { limit: options?.limit ?? 5, kinds: options?.kinds });
+    },
+    async runQuantum(qasm, shots) {
+      const circuit = parseQasm(qasm);
+      const outcome = runCircuit(circuit, Statevector.create(kernel, circuit.qubits), { shots, seed: 7 });
+      const top = (outcome.probabilities ?? [])
+        .map((p, index) => ({ index, p }))
+        .filter((t) => t.p > 0)
+        .sort((a, b) => b.p - a.p);
+      const result = { qubits: circuit.qubits, trajectories: false, top, amplitudes: [], bloch: [], counts: outcome.counts, expectations: [], milliseconds: 0, kernel: 'plain' } satisfies QuantumRunResult;
+      return { ok: true, result };
+    },
+    startTimer(durationMs) {
+      timers.push(durationMs);
+      return { endsAt: NOW.getTime() + durationMs };
+    },
+    battery: async () => ({ level: 0.42, charging: false }),
+    notificationState: () => 'default',
+  };
+}, 60_000);
+
+afterAll(() => device.close());
+
+describe('the assistant answers from what it was told', () => {
+  it('remembers a fact and quotes it back; says so when it knows nothing', async () => {
+    expect((await respond('note: the wifi password is hunter2', services)).text).toMatch(/^Saved a note/);
+    await respond('note: parking is on level B2, spot 14', services);
+    await respond('note: dentist appointment on friday at 3pm', services);
+    const answer = await respond('what was the wifi password', services);
+    expect(answer.intent).toBe('memory.ask');
+    expect(answer.quote?.text).toMatch(/wifi password is hunter2/i);
+    expect(answer.quote?.why).toMatch(/wifi|password/);
+
+    const car = await respond('where did I park the car', services);
+    expect(car.quote?.text).toMatch(/level B2/);
+
+    // Nothing stored about it: a hedge at most, never a confident wrong answer.
+    const unknown = await respond('what is my blood type', services);
+    expect(unknown.text).not.toMatch(/^From your/);
+    expect((await respond('who won the world cup in 1966', services)).text).not.toMatch(/^From your/);
+  });
+
+  it('finds notes by topic and links them', async () => {
+    const reply = await respond('find my notes about parking', services);
+    expect(reply.intent).toBe('note.find');
+    expect(reply.links?.[0].label).toMatch(/parking/i);
+    expect(reply.links?.[0].href).toMatch(/^#\/notes\//);
+  });
+});
+
+describe('tasks, timers and the rest', () => {
+  it('adds a task with a due time in its zone, lists it, and marks it done', async () => {
+    const reply = await respond('remind me to call mom tomorrow at 5pm', services);
+    expect(reply.intent).toBe('task.add');
+    expect(reply.action).toBe('allow-notifications');
+    const [task] = await device.service.listTasks({ status: 'open' });
+    expect(task.title).toBe('call mom');
+    expect(task.due).toEqual({ at: Date.parse('2026-03-08T16:00:00Z'), timeZone: 'Europe/Berlin' });
+
+    expect((await respond('what are my tasks', services)).text).toMatch(/call mom \(Tomorrow/);
+    expect((await respond('mark call mom as done', services)).text).toBe('Marked “call mom” as done.');
+    expect(await device.service.listTasks({ status: 'open' })).toHaveLength(0);
+    expect((await respond('mark call mom as done', services)).text).toMatch(/no open task/);
+  });
+
+  it('sets a timer', async () => {
+    const reply = await respond('set a timer for 5 minutes', services);
+    expect(reply.text).toMatch(/^Timer set for 5 minutes/);
+    expect(timers.at(-1)).toBe(300_000);
+  });
+
+  it('runs a quantum template by name and size in the real kernel', async () => {
+    const reply = await respond('make a 3-qubit GHZ state', services);
+    expect(reply.text).toContain('|000⟩ 50.0 %');
+    expect(reply.text).toContain('|111⟩ 50.0 %');
+    expect(reply.links?.[0].qasm).toMatch(/qreg q\[3\];/);
+    const teleport = await respond('run the teleportation circuit', services);
+    expect(teleport.text).toMatch(/^Ran the teleportation: .*\/1024/);
+    expect((await respond('run grover on 9 qubits', services)).text).toMatch(/cannot build that: Grover/);
+  });
+
+  it('battery, system, help; sensors and sync say honestly that they are not there yet', async () => {
+    expect((await respond('how much battery do I have', services)).text).toBe('Battery at 42 %, not charging.');
+    expect((await respond('system status', services)).text).toMatch(/notes, \d+ documents/);
+    expect((await respond('help', services)).text).toMatch(/what I can do/);
+    expect((await respond('share a sync link', services)).text).toMatch(/not available yet/);
+    expect((await respond('start recording motion at 20 hz', services)).text).toMatch(/not available yet.*Nothing was recorded/);
+  });
+
+  it('odd input gets a reply, never an exception', async () => {
+    for (const text of ['', '   ', '🙂🙂🙂', 'מה השעה', '<script>alert(1)</script>', 'x'.repeat(10_000), '\u0000\u0001']) {
+      const reply = await respond(text, services);
+      expect(reply.text.length, JSON.stringify(text.slice(0, 20))).toBeGreaterThan(0);
+    }
+  });
+});
