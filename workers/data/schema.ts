@@ -41,6 +41,9 @@ export interface CatalogueDoc {
   conversations?: Record<string, true>;
 }
 
+/** The catalogue's lists, one per kind of document. */
+export const CATALOGUE_KINDS = ['notes', 'circuits', 'tasks', 'conversations'] as const;
+
 /** A quantum circuit as the user saved it: its OpenQASM 2.0 text is the truth. */
 export interface CircuitDoc {
   schema: number;
