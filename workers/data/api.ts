@@ -240,5 +240,9 @@ export interface DataApi {
   importBackup(bytes: Uint8Array): Promise<ImportReport>;
   /** A zip of one Markdown file per note. */
   exportNotesMarkdown(): Promise<Uint8Array>;
+  /** This device's catalogue document id (told to the other devices of a sync space). */
+  catalogueId(): Promise<string>;
+  /** Copies in another device's catalogue entries, now and whenever it changes. */
+  followCatalogue(id: string): Promise<void>;
   stats(): Promise<DataStats>;
 }

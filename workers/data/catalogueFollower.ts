@@ -26,12 +26,11 @@ export class CatalogueFollower {
   readonly #repo: Repo;
   readonly #local: DocHandle<CatalogueDoc>;
   readonly #following = new Map<string, Promise<void>>();
-  readonly #onMerged: () => void;
 
-  constructor(repo: Repo, local: DocHandle<CatalogueDoc>, onMerged: () => void) {
+  /** The local catalogue's own change events tell the stores what arrived. */
+  constructor(repo: Repo, local: DocHandle<CatalogueDoc>) {
     this.#repo = repo;
     this.#local = local;
-    this.#onMerged = onMerged;
   }
 
   /**
@@ -45,9 +44,7 @@ export class CatalogueFollower {
     if (!following) {
       following = this.#find(id as DocumentId).then(
         (handle) => {
-          const merge = () => {
-            if (mergeCatalogue(this.#local, handle.doc())) this.#onMerged();
-          };
+          const merge = () => void mergeCatalogue(this.#local, handle.doc());
           handle.on('change', merge);
           merge();
         },

@@ -26,6 +26,7 @@ import { CircuitsStore } from './circuitsStore.ts';
 import { ConversationsStore } from './conversationsStore.ts';
 import { notesToMarkdownZip } from './markdownExport.ts';
 import { memoryItems, MemoryNotifier } from './memoryFeed.ts';
+import { CatalogueFollower } from './catalogueFollower.ts';
 import type { NoteIndex } from './noteIndex.ts';
 import type { NotesStore } from './notesStore.ts';
 import { listNotes } from './noteViews.ts';
@@ -52,6 +53,7 @@ export class DataService implements DataApi {
   #send: (event: DataEvent) => unknown = () => undefined;
   #changedAreas = new Set<Area>();
   #memory = new MemoryNotifier();
+  #follower: Promise<CatalogueFollower>;
 
   constructor(index: NoteIndex, store: Promise<NotesStore>) {
     this.#index = index;
@@ -60,6 +62,7 @@ export class DataService implements DataApi {
     this.#circuits = store.then((s) => new CircuitsStore(s.repo, s.catalogue));
     this.#tasks = store.then((s) => new TasksStore(s.repo, s.catalogue));
     this.#conversations = store.then((s) => new ConversationsStore(s.repo, s.catalogue));
+    this.#follower = store.then((s) => new CatalogueFollower(s.repo, s.catalogue));
     // Calls report a store that failed to open; these listeners just never start.
     store.then((s) => s.onChange(() => this.#changed('notes'))).catch(() => undefined);
     this.#tasks.then((s) => s.onChange(() => this.#changed('tasks'))).catch(() => undefined);
@@ -206,6 +209,16 @@ export class DataService implements DataApi {
   async exportNotesMarkdown(): Promise<Uint8Array> {
     await this.#indexLoaded;
     return notesToMarkdownZip(this.#index.records.values());
+  }
+
+  /** This device's catalogue document, which the devices of a sync space tell each other. */
+  async catalogueId(): Promise<string> {
+    return (await this.#store).catalogue.documentId;
+  }
+
+  /** Follows another device's catalogue (see catalogueFollower.ts); rejects when it cannot be found. */
+  async followCatalogue(id: string): Promise<void> {
+    await (await this.#follower).follow(id);
   }
 
   async stats(): Promise<DataStats> {

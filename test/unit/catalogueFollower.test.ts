@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDevice, waitFor } from './helpers.ts';
+
+const opened: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((d) => d.close()));
+});
+
+async function device(channel: string) {
+  const d = await openDevice({ channel });
+  opened.push(d);
+  return d;
+}
+
+describe('devices follow each other\'s catalogues', () => {
+  it('each ends up listing and holding the other\'s notes, tasks and circuits, also those made later', async () => {
+    const channel = `follow-${Date.now()}`;
+    const a = await device(channel);
+    const b = await device(channel);
+    const noteA = await a.service.createNote({ title: 'From A', body: 'alpha' });
+    const taskB = await b.service.createTask({ title: 'From B' });
+    const circuitA = await a.service.saveCircuit({ name: 'Bell', qasm: 'OPENQASM 2.0;' });
+
+    await a.service.followCatalogue(await b.service.catalogueId());
+    await b.service.followCatalogue(await a.service.catalogueId());
+
+    await waitFor(async () => (await b.service.listNotes({})).notes.some((n) => n.id === noteA));
+    await waitFor(async () => (await a.service.listTasks()).some((t) => t.id === taskB));
+    await waitFor(async () => (await b.service.listCircuits()).some((c) => c.id === circuitA));
+
+    const later = await b.service.createNote({ title: 'Later on B', body: 'beta' });
+    await waitFor(async () => (await a.service.listNotes({})).notes.some((n) => n.id === later));
+    expect((await a.service.listNotes({})).notes.map((n) => n.title).sort()).toEqual(['From A', 'Later on B']);
+  });
+
+  it('following its own catalogue is a no-op, and an id nobody has is refused', async () => {
+    const a = await device(`alone-${Date.now()}`);
+    await a.service.followCatalogue(await a.service.catalogueId());
+    await expect(a.service.followCatalogue('4NMNnkMhL8jXrdJ9jamS58PAVdXu')).rejects.toThrow();
+  }, 20_000);
+});
