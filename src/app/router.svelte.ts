@@ -15,6 +15,8 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 
 function parse(hash: string): { section: SectionId; rest: string[] } {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // A sync link (#/join/v1/<secret>.<check>) opens the Sync section, which asks before joining.
+  if (parts[0] === 'join') return { section: 'sync', rest: parts };
   const section = SECTIONS.find((s) => s.id === parts[0])?.id ?? 'assistant';
   return { section, rest: parts.slice(1) };
 }

@@ -240,6 +240,8 @@ export interface DataApi {
   importBackup(bytes: Uint8Array): Promise<ImportReport>;
   /** A zip of one Markdown file per note. */
   exportNotesMarkdown(): Promise<Uint8Array>;
+  /** A port the page bridged to a WebRTC DataChannel to another device: documents sync over it. */
+  addPeerChannel(port: MessagePort): void;
   /** This device's catalogue document id (told to the other devices of a sync space). */
   catalogueId(): Promise<string>;
   /** Copies in another device's catalogue entries, now and whenever it changes. */

@@ -27,6 +27,8 @@ import { ConversationsStore } from './conversationsStore.ts';
 import { notesToMarkdownZip } from './markdownExport.ts';
 import { memoryItems, MemoryNotifier } from './memoryFeed.ts';
 import { CatalogueFollower } from './catalogueFollower.ts';
+import type { PeerNetworkAdapter } from '../sync/peerNetworkAdapter.ts';
+import { attachPort } from '../sync/channelBridge.ts';
 import type { NoteIndex } from './noteIndex.ts';
 import type { NotesStore } from './notesStore.ts';
 import { listNotes } from './noteViews.ts';
@@ -55,8 +57,12 @@ export class DataService implements DataApi {
   #memory = new MemoryNotifier();
   #follower: Promise<CatalogueFollower>;
 
-  constructor(index: NoteIndex, store: Promise<NotesStore>) {
+  #peers: PeerNetworkAdapter | null;
+
+  /** `peers`: the network adapter other devices' DataChannels join (none in tests of a single device). */
+  constructor(index: NoteIndex, store: Promise<NotesStore>, peers: PeerNetworkAdapter | null = null) {
     this.#index = index;
+    this.#peers = peers;
     this.#indexLoaded = index.load();
     this.#store = store;
     this.#circuits = store.then((s) => new CircuitsStore(s.repo, s.catalogue));
@@ -209,6 +215,12 @@ export class DataService implements DataApi {
   async exportNotesMarkdown(): Promise<Uint8Array> {
     await this.#indexLoaded;
     return notesToMarkdownZip(this.#index.records.values());
+  }
+
+  /** A DataChannel to another device, bridged by the page: Automerge syncs over it until it closes. */
+  addPeerChannel(port: MessagePort): void {
+    if (!this.#peers) throw new Error('this data service has no peer network');
+    attachPort(this.#peers, port);
   }
 
   /** This device's catalogue document, which the devices of a sync space tell each other. */
