@@ -222,21 +222,19 @@ describe('PeerNetworkAdapter over WebRTC', () => {
     const seen = new Promise<void>((resolve) => {
       handle.on('change', ({ doc }) => doc.seenBy === 'worker' && resolve());
     });
+    const workerPeers = async () => {
+      ask({ type: 'peers' });
+      return (await reply('peers')).peers;
+    };
+    await expect.poll(workerPeers).toEqual(['page']);
     ask({ type: 'find', url: handle.url });
     expect(await reply('found')).toMatchObject({ count: 300, last: notes[299] });
     await seen;
 
-    ask({ type: 'peers' });
-    expect(await reply('peers')).toMatchObject({ peers: ['page'] });
     const gone = new Promise((resolve) => page.once('peer-disconnected', resolve));
     pair.pcB.close(); // the page's sync manager drops the worker's device: both ends see it
     expect(await gone).toMatchObject({ peerId: 'worker' });
-    await expect
-      .poll(async () => {
-        ask({ type: 'peers' });
-        return (await reply('peers')).peers;
-      })
-      .toEqual([]);
+    await expect.poll(workerPeers).toEqual([]);
     await repo.shutdown();
     pair.close();
     worker.terminate();

@@ -12,7 +12,14 @@ await initializeWasm(wasmUrl);
 const repo = new Repo({ network: [adapter], peerId: 'worker' as PeerId });
 
 onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
+  try {
+    await answer(event.data);
+  } catch (error) {
+    postMessage({ type: 'error', message: String(error) });
+  }
+};
+
+async function answer(request: WorkerRequest): Promise<void> {
   if (request.type === 'port') attachPort(adapter, request.port);
   else if (request.type === 'peers') postMessage({ type: 'peers', peers: adapter.peers });
   else if (request.type === 'find') {
@@ -22,5 +29,5 @@ onmessage = async (event: MessageEvent<WorkerRequest>) => {
     });
     postMessage({ type: 'found', count: handle.doc().notes.length, last: handle.doc().notes.at(-1) });
   }
-};
+}
 postMessage({ type: 'ready' });

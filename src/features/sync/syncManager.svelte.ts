@@ -57,7 +57,8 @@ function refresh(): void {
   const open = [...peers.values()].filter((p) => p.open);
   sync.connected = open.length;
   if (!sync.link) sync.status = 'off';
-  else if (!signaling?.connected && open.length === 0) sync.status = navigator.onLine && signaling ? 'connecting' : 'offline';
+  else if (!navigator.onLine || !signaling) sync.status = 'offline';
+  else if (!signaling.connected && open.length === 0) sync.status = 'connecting';
   else if (!joinedRoom || (open.length === 0 && peers.size > 0)) sync.status = 'connecting';
   else sync.status = 'synced';
   sync.alone = joinedRoom && peers.size === 0;
@@ -72,9 +73,16 @@ function seen(device: { id: string; name: string }): void {
   saveSettings(settings);
 }
 
-async function say(message: SpaceMessage, to: string): Promise<void> {
-  if (!cipher || !signaling) return;
-  signaling.send(to, await cipher.seal(message, to));
+// Sealing and opening are asynchronous (WebCrypto): both run through one queue each, so an
+// answer is never overtaken by its own ICE candidates.
+let sending: Promise<void> = Promise.resolve();
+let receiving: Promise<void> = Promise.resolve();
+
+function say(message: SpaceMessage, to: string): Promise<void> {
+  const [currentCipher, currentSignaling] = [cipher, signaling];
+  if (!currentCipher || !currentSignaling) return Promise.resolve();
+  sending = sending.then(async () => currentSignaling.send(to, await currentCipher.seal(message, to))).catch(() => undefined);
+  return sending;
 }
 
 async function hello(to: string, reply: boolean): Promise<void> {
@@ -169,7 +177,9 @@ async function enter(secret: Uint8Array): Promise<void> {
       peer(other);
     },
     peerLeft: (other) => peers.get(other)?.link.close(),
-    signal: (from, payload) => void received(from, payload),
+    signal: (from, payload) => {
+      receiving = receiving.then(() => received(from, payload)).catch(() => undefined);
+    },
     disconnected: (reason) => {
       joinedRoom = false;
       sync.message = `Cannot reach the signaling server (${reason}); retrying.`;
@@ -190,10 +200,20 @@ function stopConnections(): void {
 
 /** At start-up: rejoin the space this device is in, if any. */
 export function resumeSync(): void {
-  const secret = settings.secret ? decodeBase64url(settings.secret, 32) : null;
-  if (secret) void enter(secret);
-  addEventListener('online', refresh);
-  addEventListener('offline', refresh);
+  const secret = () => (settings.secret ? decodeBase64url(settings.secret, 32) : null);
+  const start = secret();
+  if (start && navigator.onLine) void enter(start);
+  else if (start) void encodeLink(location.origin, start).then((link) => ((sync.link = link), refresh()));
+  // Offline: drop the links (they are dead or dying) and say so; back online: reconnect.
+  // Edits made meanwhile are in IndexedDB and sync when the devices meet again.
+  addEventListener('offline', () => {
+    stopConnections();
+    refresh();
+  });
+  addEventListener('online', () => {
+    const current = secret();
+    if (current) void enter(current);
+  });
 }
 
 export async function createSpace(): Promise<void> {
