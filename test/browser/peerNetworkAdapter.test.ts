@@ -164,32 +164,33 @@ describe('PeerNetworkAdapter over WebRTC', () => {
 
   it('emits peer-disconnected when the DataChannel closes, and counts peers', async () => {
     const { adapters, teardown } = await mesh(3, direct);
+    const candidates: string[] = [];
+    adapters[2].on('peer-candidate', ({ peerId }) => candidates.push(peerId));
     adapters[0].connect('a' as PeerId);
     adapters[1].connect('b' as PeerId);
-    const cPeers = new Promise<void>((resolve) => {
-      let seen = 0;
-      adapters[2].on('peer-candidate', () => ++seen === 2 && resolve());
-    });
     adapters[2].connect('c' as PeerId);
-    await cPeers;
-    expect(adapters[2].peers.sort()).toEqual(['a', 'b']);
-    const gone = new Promise((resolve) => adapters[0].once('peer-disconnected', resolve));
+    await expect.poll(() => adapters.map((a) => a.peers.sort().join())).toEqual(['b,c', 'a,c', 'a,b']);
+    expect(candidates.sort()).toEqual(['a', 'b']); // once each, though both sides said hello
+    const gone: string[] = [];
+    adapters[0].on('peer-disconnected', ({ peerId }) => gone.push(peerId));
     teardown();
-    expect(await gone).toMatchObject({ peerId: expect.stringMatching(/^[bc]$/) });
+    await expect.poll(() => gone.sort()).toEqual(['b', 'c']);
+    expect(adapters[0].peers).toEqual([]);
+    expect(adapters[0].channelCount).toBe(0);
   });
 
-  it('ignores messages that claim another sender', async () => {
+  it('ignores messages that claim another sender or target another peer', async () => {
     const { adapters, teardown } = await mesh(2, direct);
     adapters[0].connect('a' as PeerId);
-    const met = new Promise((resolve) => adapters[1].once('peer-candidate', resolve));
     adapters[1].connect('b' as PeerId);
-    await met;
+    await expect.poll(() => adapters.map((a) => a.peers.join())).toEqual(['b', 'a']);
     const got: unknown[] = [];
     adapters[1].on('message', (m) => got.push(m));
-    adapters[0].send({ type: 'sync', senderId: 'mallory' as PeerId, targetId: 'b' as PeerId, data: new Uint8Array([1]) } as never);
-    adapters[0].send({ type: 'sync', senderId: 'a' as PeerId, targetId: 'b' as PeerId, data: new Uint8Array([2]) } as never);
+    const channel = adapters[0] as unknown as { send(m: unknown): void };
+    channel.send({ type: 'sync', senderId: 'mallory', targetId: 'b', data: new Uint8Array([1]) });
+    channel.send({ type: 'sync', senderId: 'a', targetId: 'b', data: new Uint8Array([2]) });
     await expect.poll(() => got.length).toBe(1);
-    expect(got[0]).toMatchObject({ senderId: 'a', data: new Uint8Array([2]) });
+    expect(got[0]).toMatchObject({ senderId: 'a', targetId: 'b', data: new Uint8Array([2]) });
     teardown();
   });
 

@@ -43,8 +43,19 @@ export async function connectPair(label = 'automerge'): Promise<RtcPair> {
   await pcA.setRemoteDescription(pcB.localDescription as RTCSessionDescription);
   remoteSetOnA();
 
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no DataChannel after 10 s: ice ${pcA.iceConnectionState}/${pcB.iceConnectionState}, dc ${dcA.readyState}`)),
+      10_000,
+    );
+  });
+  try {
+    await Promise.race([Promise.all([dcBPromise.then(opened), opened(dcA)]), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
   const dcB = await dcBPromise;
-  await Promise.all([opened(dcA), opened(dcB)]);
   return {
     pcA,
     pcB,

@@ -1,10 +1,19 @@
 // One RTCPeerConnection to one other device, with one reliable DataChannel, negotiated
 // with the "perfect negotiation" pattern (either side may offer; the polite side yields on
 // a collision). Its offers, answers and candidates travel through the encrypted signaling.
+//
+// The first offer comes from the impolite side only: the polite side adds its channel once
+// that offer is in. Measured here, a collision on the very first offer (both sides adding
+// their channel at once) sometimes left the polite side's rolled-back transport without ICE
+// candidates, and the pair never connected. If no offer arrives in time, the polite side
+// offers itself and perfect negotiation sorts it out.
 
 export type PeerSignal =
   | { kind: 'sdp'; description: RTCSessionDescriptionInit }
   | { kind: 'ice'; candidate: RTCIceCandidateInit | null };
+
+/** How long the polite side waits for the first offer before making one itself. */
+const FIRST_OFFER_WAIT_MS = 4000;
 
 export interface PeerLinkHandlers {
   signal(message: PeerSignal): void;
@@ -15,7 +24,8 @@ export interface PeerLinkHandlers {
 
 export class PeerLink {
   readonly pc: RTCPeerConnection;
-  readonly channel: RTCDataChannel;
+  #channel: RTCDataChannel | null = null;
+  #fallback: ReturnType<typeof setTimeout> | null = null;
   #makingOffer = false;
   #ignoreOffer = false;
   #closed = false;
@@ -26,11 +36,8 @@ export class PeerLink {
     private readonly handlers: PeerLinkHandlers,
   ) {
     this.pc = new RTCPeerConnection({ iceServers });
-    // Negotiated with a fixed id on both sides: no ondatachannel asymmetry to handle.
-    this.channel = this.pc.createDataChannel('automerge', { negotiated: true, id: 0, ordered: true });
-    this.channel.binaryType = 'arraybuffer';
-    this.channel.onopen = () => handlers.open(this.channel);
-    this.channel.onclose = () => this.close();
+    if (polite) this.#fallback = setTimeout(() => this.#addChannel(), FIRST_OFFER_WAIT_MS);
+    else this.#addChannel();
     this.pc.onnegotiationneeded = async () => {
       try {
         this.#makingOffer = true;
@@ -49,6 +56,17 @@ export class PeerLink {
     };
   }
 
+  /** Negotiated with a fixed id on both sides: no ondatachannel asymmetry to handle. */
+  #addChannel(): void {
+    if (this.#fallback) clearTimeout(this.#fallback);
+    if (this.#channel || this.#closed) return;
+    const channel = this.pc.createDataChannel('automerge', { negotiated: true, id: 0, ordered: true });
+    channel.binaryType = 'arraybuffer';
+    channel.onopen = () => this.handlers.open(channel);
+    channel.onclose = () => this.close();
+    this.#channel = channel;
+  }
+
   async receive(message: PeerSignal): Promise<void> {
     if (this.#closed) return;
     try {
@@ -59,6 +77,7 @@ export class PeerLink {
         if (this.#ignoreOffer) return;
         await this.pc.setRemoteDescription(description);
         if (description.type === 'offer') {
+          this.#addChannel(); // the offer made room for it: no new negotiation needed
           await this.pc.setLocalDescription();
           if (this.pc.localDescription) this.handlers.signal({ kind: 'sdp', description: this.pc.localDescription.toJSON() });
         }
@@ -74,14 +93,11 @@ export class PeerLink {
     }
   }
 
-  get isOpen(): boolean {
-    return this.channel.readyState === 'open';
-  }
-
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.channel.close();
+    if (this.#fallback) clearTimeout(this.#fallback);
+    this.#channel?.close();
     this.pc.close();
     this.handlers.closed();
   }
