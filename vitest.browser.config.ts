@@ -23,6 +23,7 @@ export default defineConfig({
     browser: {
       enabled: true,
       headless: true,
+      screenshotFailures: false,
       provider: playwright({
         launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
       }),

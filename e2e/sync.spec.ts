@@ -245,3 +245,32 @@ test('no request or signaling frame carries the secret or note text, in plain, b
     await b.context.close();
   }
 });
+
+test('where BarcodeDetector exists, scanning the QR code offers to join', async ({ browser }) => {
+  const a = await device(browser);
+  const link = await createLink(a);
+  const context = await browser.newContext();
+  // Linux Chromium has no BarcodeDetector: stand one in that "reads" the link, and a canvas as the camera.
+  await context.addInitScript((text) => {
+    (globalThis as unknown as { BarcodeDetector: unknown }).BarcodeDetector = class {
+      async detect() {
+        return [{ rawValue: text }];
+      }
+    };
+    navigator.mediaDevices.getUserMedia = async () => {
+      const canvas = document.createElement('canvas');
+      canvas.getContext('2d')!.fillRect(0, 0, 10, 10);
+      return canvas.captureStream();
+    };
+  }, link);
+  const page = await context.newPage();
+  try {
+    await page.goto('/#/sync');
+    await page.getByRole('button', { name: 'Scan QR code' }).click();
+    await page.getByRole('button', { name: 'Join this sync space' }).click();
+    await expect(page.getByTestId('header-sync-status')).toHaveText('Synced · 1 device');
+  } finally {
+    await context.close();
+    await a.context.close();
+  }
+});

@@ -52,6 +52,9 @@ let cipher: SignalingCipher | null = null;
 let joinedRoom = false;
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- connection objects; the UI reads `sync`
 const peers = new Map<string, Peer>();
+/** Who the signaling server says is in the room now, and how often each link had to be rebuilt. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not shown
+const inRoom = new Map<string, number>();
 
 function refresh(): void {
   const open = [...peers.values()].filter((p) => p.open);
@@ -100,6 +103,7 @@ function peer(id: string): Peer {
       const current = peers.get(id);
       if (!current) return;
       current.open = true;
+      if (inRoom.has(id)) inRoom.set(id, 0);
       const { port1, port2 } = new MessageChannel();
       bridgeDataChannel(channel, port1);
       void data().then((api) => api.addPeerChannel(Comlink.transfer(port2, [port2])));
@@ -112,12 +116,26 @@ function peer(id: string): Peer {
       if (current?.device && current.open) seen(current.device);
       peers.delete(id);
       refresh();
+      relink(id);
     },
   });
   entry = { link, device: null, catalogue: null, open: false, followed: false };
   peers.set(id, entry);
   refresh();
   return entry;
+}
+
+/** A link that dropped while both devices are still in the room is rebuilt, with backoff. */
+function relink(id: string): void {
+  const attempts = inRoom.get(id);
+  if (attempts === undefined || !signaling) return;
+  inRoom.set(id, attempts + 1);
+  const current = signaling;
+  setTimeout(() => {
+    if (signaling !== current || !inRoom.has(id) || peers.has(id)) return;
+    peer(id);
+    void hello(id, false);
+  }, Math.min(30_000, 1000 * 2 ** attempts));
 }
 
 /** Once a device's channel is open and its catalogue id known, list everything it holds. */
@@ -167,16 +185,22 @@ async function enter(secret: Uint8Array): Promise<void> {
     joined: (others) => {
       joinedRoom = true;
       sync.message = null;
+      inRoom.clear();
       for (const other of others) {
+        inRoom.set(other, 0);
         peer(other);
         void hello(other, false);
       }
       refresh();
     },
     peerJoined: (other) => {
+      inRoom.set(other, 0);
       peer(other);
     },
-    peerLeft: (other) => peers.get(other)?.link.close(),
+    peerLeft: (other) => {
+      inRoom.delete(other);
+      peers.get(other)?.link.close();
+    },
     signal: (from, payload) => {
       receiving = receiving.then(() => received(from, payload)).catch(() => undefined);
     },
@@ -193,6 +217,7 @@ async function enter(secret: Uint8Array): Promise<void> {
 function stopConnections(): void {
   signaling?.stop();
   signaling = null;
+  inRoom.clear();
   for (const entry of [...peers.values()]) entry.link.close();
   peers.clear();
   joinedRoom = false;
