@@ -68,7 +68,7 @@ export default {
     let kept: Pair | null = null;
     for (let run = 0; run <= RUNS; run++) {
       const label = run === 0 ? 'warm-up' : `run ${run}/${RUNS}`;
-      let pair: Pair | null = null;
+      let pair: (Pair & { link: string }) | null = null;
       try {
         pair = await preparePair(app, mode, notes, ctx, label);
         const timeline = await joinAndWait(pair.b.page, pair.link, NOTES, SYNC_TIMEOUT_MS);

@@ -132,7 +132,9 @@ export async function joinAndWait(page: Page, link: string, target: number, time
     });
   } catch (error) {
     const got = await page.evaluate(() => (globalThis as unknown as { __benchSync: { last: number } }).__benchSync.last).catch(() => -1);
-    throw new Error(`B listed ${got} of ${target} notes after ${timeoutMs / 1000} s (${(error as Error).message.split('\n')[0]})`);
+    throw new Error(`B listed ${got} of ${target} notes after ${timeoutMs / 1000} s (${(error as Error).message.split('\n')[0]})`, {
+      cause: error,
+    });
   }
   return page.evaluate(() => {
     const s = (globalThis as unknown as { __benchSync: SyncTimeline }).__benchSync;

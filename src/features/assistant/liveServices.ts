@@ -6,6 +6,7 @@ import { memoryBudgetBytes, quantumWorker } from '../../lib/quantum.ts';
 import { notificationState } from './alarms/notify.ts';
 import { startTimer } from './alarms/timers.svelte.ts';
 import type { AssistantServices, BatteryReading } from './services.ts';
+import { createSpace, sync } from '../sync/syncManager.svelte.ts';
 
 type BatteryManager = { level: number; charging: boolean };
 
@@ -39,6 +40,10 @@ export function assistantServices(): AssistantServices {
     startTimer,
     battery,
     notificationState,
+    async syncLink() {
+      if (!sync.link) await createSpace();
+      return sync.link!;
+    },
   };
   return live;
 }

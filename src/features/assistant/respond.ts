@@ -40,7 +40,7 @@ export async function respond(message: string, services: AssistantServices): Pro
     case 'sensor.record.stop':
       return sensorRecord(intent);
     case 'sync.share':
-      return syncShare();
+      return syncShare(services);
     case 'system.status':
       return systemStatus(services);
     case 'help':

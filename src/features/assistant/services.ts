@@ -23,6 +23,8 @@ export interface AssistantServices {
   /** null when the browser has no Battery Status API. */
   battery(): Promise<BatteryReading | null>;
   notificationState(): NotificationState;
+  /** This device's sync link, making a sync space first when it is in none. */
+  syncLink(): Promise<string>;
   now(): Date;
   timeZone: string;
 }

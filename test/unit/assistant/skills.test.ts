@@ -52,6 +52,7 @@ beforeAll(async () => {
     },
     battery: async () => ({ level: 0.42, charging: false }),
     notificationState: () => 'default',
+    syncLink: async () => 'https://jarvis.local/#/join/v1/' + 'A'.repeat(43) + '.abcdef',
   };
 }, 60_000);
 
@@ -115,11 +116,13 @@ describe('tasks, timers and the rest', () => {
     expect((await respond('run grover on 9 qubits', services)).text).toMatch(/cannot build that: Grover/);
   });
 
-  it('battery, system, help; sensors and sync say honestly that they are not there yet', async () => {
+  it('battery, system, help, the sync link; sensors say honestly that they are not there yet', async () => {
     expect((await respond('how much battery do I have', services)).text).toBe('Battery at 42 %, not charging.');
     expect((await respond('system status', services)).text).toMatch(/notes, \d+ documents/);
     expect((await respond('help', services)).text).toMatch(/what I can do/);
-    expect((await respond('share a sync link', services)).text).toMatch(/not available yet/);
+    const share = await respond('share a sync link', services);
+    expect(share.text).toMatch(/sync link is ready/);
+    expect(share.text).not.toMatch(/join/); // the secret is never stored in the conversation
     expect((await respond('start recording motion at 20 hz', services)).text).toMatch(/not available yet.*Nothing was recorded/);
   });
 

@@ -1,5 +1,5 @@
-// battery.status, sensor.status, sensor.record.*, sync.share. The sensors service and sync
-// arrive with their own issues; until then these say so plainly instead of pretending.
+// battery.status, sensor.status, sensor.record.*, sync.share. The sensors service arrives
+// with its own issue; until then those skills say so plainly instead of pretending.
 import type { Reply } from '../reply.ts';
 import type { AssistantServices } from '../services.ts';
 
@@ -25,10 +25,12 @@ export function sensorRecord(intent: 'sensor.record.start' | 'sensor.record.stop
   };
 }
 
-export function syncShare(): Reply {
+/** The link itself is not put in the reply: replies are stored (and synced, and exported). */
+export async function syncShare(services: AssistantServices): Promise<Reply> {
+  await services.syncLink();
   return {
     intent: 'sync.share',
-    text: 'Sync between devices is not available yet, so there is no link to share. Your data stays on this device.',
-    links: [{ label: 'Sync', href: '#/sync' }],
+    text: 'Your sync link is ready. Open Sync to copy it or show its QR code, then open it on your other device. It holds the key to your data: share it only with yourself.',
+    links: [{ label: 'Open Sync', href: '#/sync' }],
   };
 }
