@@ -72,11 +72,11 @@ export default {
       try {
         pair = await preparePair(app, mode, notes, ctx, label);
         const timeline = await joinAndWait(pair.b.page, pair.link, NOTES, SYNC_TIMEOUT_MS);
-        const [sentA, sentB] = [await channelTraffic(pair.a.page), await channelTraffic(pair.b.page)];
+        const [trafficA, trafficB] = [await channelTraffic(pair.a.page), await channelTraffic(pair.b.page)];
         ctx.log(`initial sync ${label}: ${describe(timeline)}`);
-        ctx.log(
-          `  DataChannel: A sent ${sentA.messages} frames / ${kb(sentA.bytes)}, B sent ${sentB.messages} frames / ${kb(sentB.bytes)}`,
-        );
+        ctx.log(`  A sent ${traffic(trafficA.sent, timeline.clickWall)}`);
+        ctx.log(`  B received ${traffic(trafficB.received, timeline.clickWall)}`);
+        ctx.log(`  B sent ${traffic(trafficB.sent, timeline.clickWall)}`);
         if (run > 0) seconds.push(timeline.allMs / 1000);
         if (run === RUNS) kept = pair;
       } catch (error) {
@@ -188,3 +188,13 @@ function describe(t: SyncTimeline): string {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+/** "N frames / X KiB: first at …, half the bytes by …, last at …" (seconds after the click). */
+function traffic(frames: [number, number][], clickWall: number): string {
+  if (frames.length === 0) return 'nothing';
+  const total = frames.reduce((sum, [, bytes]) => sum + bytes, 0);
+  let running = 0;
+  const half = frames.find(([, bytes]) => (running += bytes) >= total / 2)![0];
+  const s = (wall: number) => `${((wall - clickWall) / 1000).toFixed(2)} s`;
+  return `${frames.length} frames / ${kb(total)} over the DataChannel: first ${s(frames[0][0])}, half the bytes by ${s(half)}, last ${s(frames.at(-1)![0])}`;
+}

@@ -14,27 +14,54 @@ export interface SyncTimeline {
   samples: [number, number][];
   /** All `target` notes listed. */
   allMs: number;
+  /** The click, as wall-clock ms (performance.timeOrigin + performance.now()). */
+  clickWall: number;
 }
 
-/** DataChannel traffic this page sent (RTCDataChannel.send, counted by dataChannelCounter). */
+/** DataChannel frames this page sent and received: [wall-clock ms, bytes] each (see dataChannelCounter). */
 export interface ChannelTraffic {
-  messages: number;
-  bytes: number;
+  sent: [number, number][];
+  received: [number, number][];
 }
 
-/** Init script: counts every RTCDataChannel.send of the page (frames and bytes). */
+/**
+ * Init script: logs every RTCDataChannel frame the page sends or receives, with the wall
+ * clock (performance.timeOrigin + performance.now(), comparable between the two devices).
+ */
 export const dataChannelCounter = `(() => {
-  const counts = (globalThis.__benchDc = { messages: 0, bytes: 0 });
+  const log = (globalThis.__benchDc = { sent: [], received: [] });
+  const now = () => performance.timeOrigin + performance.now();
+  const size = (data) => data?.byteLength ?? data?.size ?? data?.length ?? 0;
   const send = RTCDataChannel.prototype.send;
   RTCDataChannel.prototype.send = function (data) {
-    counts.messages++;
-    counts.bytes += data?.byteLength ?? data?.size ?? data?.length ?? 0;
+    log.sent.push([now(), size(data)]);
     return send.call(this, data);
+  };
+  const add = RTCDataChannel.prototype.addEventListener;
+  const seen = new WeakSet();
+  RTCDataChannel.prototype.addEventListener = function (type, listener, options) {
+    if (type === 'message' && !seen.has(this)) {
+      seen.add(this);
+      add.call(this, 'message', (event) => log.received.push([now(), size(event.data)]));
+    }
+    return add.call(this, type, listener, options);
   };
 })();`;
 
 export function channelTraffic(page: Page): Promise<ChannelTraffic> {
-  return page.evaluate(() => ({ ...(globalThis as unknown as { __benchDc: ChannelTraffic }).__benchDc }));
+  return page.evaluate(() => {
+    const log = (globalThis as unknown as { __benchDc: ChannelTraffic }).__benchDc;
+    return { sent: [...log.sent], received: [...log.received] };
+  });
+}
+
+/** Empties the page's DataChannel log. */
+export function resetTraffic(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const log = (globalThis as unknown as { __benchDc: ChannelTraffic }).__benchDc;
+    log.sent.length = 0;
+    log.received.length = 0;
+  });
 }
 
 /** Opens the sync view and waits until the data worker answers. */
@@ -138,7 +165,8 @@ export async function joinAndWait(page: Page, link: string, target: number, time
   }
   return page.evaluate(() => {
     const s = (globalThis as unknown as { __benchSync: SyncTimeline }).__benchSync;
-    return { connectedMs: s.connectedMs, firstNoteMs: s.firstNoteMs, samples: s.samples, allMs: s.allMs };
+    const t0 = (s as unknown as { t0: number }).t0;
+    return { connectedMs: s.connectedMs, firstNoteMs: s.firstNoteMs, samples: s.samples, allMs: s.allMs, clickWall: performance.timeOrigin + t0 };
   });
 }
 
