@@ -116,3 +116,24 @@ test('VQE reaches the H2 ground energy and QAOA finds the best cut of a drawn gr
   expect(Number(found)).toBe(Number(best));
   expect(Number(best)).toBe(4);
 });
+
+test('a long QAOA optimisation shows its progress and can be cancelled', async ({ page }) => {
+  await page.goto('/#/quantum');
+  await page.getByRole('combobox', { name: 'Optimiser' }).selectOption('qaoa');
+  await page.getByRole('spinbutton', { name: 'Nodes' }).fill('12');
+  await page.getByRole('spinbutton', { name: 'Layers p' }).fill('3');
+  const complete = Array.from({ length: 12 }, (_, a) => Array.from({ length: 12 - a - 1 }, (_, k) => `${a}-${a + k + 1}`)).flat();
+  await page.getByRole('textbox', { name: 'Edges' }).fill(complete.join(', '));
+  await page.getByRole('textbox', { name: 'Edges' }).press('Enter');
+  await page.getByRole('button', { name: 'Optimise', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /% of the budget, best expected cut \d/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel optimisation' }).click();
+  await expect(page.getByText('Optimisation cancelled. Nothing was changed.')).toBeVisible();
+  // The next run starts a fresh worker.
+  await page.getByRole('spinbutton', { name: 'Nodes' }).fill('3');
+  await page.getByRole('textbox', { name: 'Edges' }).fill('0-1, 1-2');
+  await page.getByRole('textbox', { name: 'Edges' }).press('Enter');
+  await page.getByRole('spinbutton', { name: 'Layers p' }).fill('1');
+  await page.getByRole('button', { name: 'Optimise', exact: true }).click();
+  await expect(page.getByText(/^Most likely cut/)).toBeVisible({ timeout: 60_000 });
+});

@@ -40,8 +40,8 @@ export interface QuantumApi {
     request: QuantumRunRequest,
     onProgress?: (fraction: number) => void,
   ): Promise<{ ok: true; result: QuantumRunResult } | { ok: false; error: QuantumRunError }>;
-  /** VQE or QAOA: the classical optimisation loop around the simulator. */
-  optimise(request: OptimiserRequest): Promise<OptimiserResponse>;
+  /** VQE or QAOA: the classical optimisation loop around the simulator; `onProgress` (a comlink proxy) hears how far it is. */
+  optimise(request: OptimiserRequest, onProgress?: (fraction: number, best: number) => void): Promise<OptimiserResponse>;
   /** Qiskit / Cirq program or SVG drawing, via quantum-circuit (its own chunk, loaded on first use). */
   exportCircuit(
     qasm: string,

@@ -82,9 +82,17 @@ const api: QuantumApi = {
       return { ok: false, error: asError(error) };
     }
   },
-  async optimise(request) {
+  async optimise(request, onProgress) {
     const modules = await kernel;
-    return runOptimiser((n) => Statevector.create(modules, n), request);
+    // At most ~10 progress messages a second: each one crosses to the page.
+    let last = 0;
+    const report = onProgress && ((fraction: number, best: number) => {
+      const now = performance.now();
+      if (now - last < 100) return;
+      last = now;
+      void onProgress(fraction, best);
+    });
+    return runOptimiser((n) => Statevector.create(modules, n), request, report);
   },
   async exportCircuit(qasm, format) {
     try {

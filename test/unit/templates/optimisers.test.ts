@@ -78,3 +78,24 @@ describe('runOptimiser (the worker entry)', () => {
     expect(runOptimiser(factory, { kind: 'qaoa', nodes: 3, edges: [], p: 1 })).toEqual({ ok: false, error: { message: 'QAOA: the graph needs at least one edge' } });
   });
 });
+
+describe('progress of the long loops', () => {
+  it('reports a growing fraction of the budget and the best value so far', async () => {
+    const factory = await stateFactory();
+    const seen: [number, number][] = [];
+    const vqe = runOptimiser(factory, { kind: 'vqe', seed: 5 }, (fraction, best) => seen.push([fraction, best]));
+    expect(vqe.ok).toBe(true);
+    expect(seen.length).toBeGreaterThan(10);
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i][0]).toBeGreaterThan(seen[i - 1][0]);
+      expect(seen[i][1]).toBeLessThanOrEqual(seen[i - 1][1]); // energies only go down
+    }
+    expect(seen.at(-1)![0]).toBeLessThanOrEqual(1);
+
+    const cuts: [number, number][] = [];
+    runOptimiser(factory, { kind: 'qaoa', nodes: 5, edges: randomGraph(5, 0.6, 3), p: 1, seed: 3 }, (fraction, best) => cuts.push([fraction, best]));
+    expect(cuts.length).toBeGreaterThan(10);
+    for (let i = 1; i < cuts.length; i++) expect(cuts[i][0]).toBeGreaterThanOrEqual(cuts[i - 1][0]);
+    expect(cuts.at(-1)![0]).toBeLessThanOrEqual(1);
+  });
+});

@@ -8,6 +8,8 @@ export interface NelderMeadOptions {
   tolerance?: number;
   /** …or after this many iterations. */
   maxIterations?: number;
+  /** Hears the best value after every iteration (progress for long runs). */
+  onIteration?: (iteration: number, best: number) => void;
 }
 
 export interface NelderMeadResult {
@@ -23,7 +25,7 @@ export interface NelderMeadResult {
 const [REFLECT, EXPAND, CONTRACT, SHRINK] = [1, 2, 0.5, 0.5];
 
 export function nelderMead(f: (x: number[]) => number, start: number[], options: NelderMeadOptions = {}): NelderMeadResult {
-  const { step = 0.5, tolerance = 1e-10, maxIterations = 1000 } = options;
+  const { step = 0.5, tolerance = 1e-10, maxIterations = 1000, onIteration } = options;
   const n = start.length;
   let evaluations = 0;
   const evaluate = (x: number[]) => {
@@ -65,6 +67,7 @@ export function nelderMead(f: (x: number[]) => number, start: number[], options:
     }
     simplex.sort((a, b) => a.value - b.value);
     history.push(simplex[0].value);
+    onIteration?.(iterations, simplex[0].value);
   }
   return { x: simplex[0].x, value: simplex[0].value, iterations, evaluations, history };
 }

@@ -14,12 +14,17 @@ export type OptimiserResponse =
   | { ok: true; kind: 'qaoa'; result: QaoaResult; milliseconds: number }
   | { ok: false; error: { message: string } };
 
-export function runOptimiser(createState: StateFactory, request: OptimiserRequest): OptimiserResponse {
+/** `onProgress`: fraction of the iteration budget used (the loop often converges sooner) and the best value so far. */
+export function runOptimiser(
+  createState: StateFactory,
+  request: OptimiserRequest,
+  onProgress?: (fraction: number, best: number) => void,
+): OptimiserResponse {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   try {
-    if (request.kind === 'vqe') return { ok: true, kind: 'vqe', result: runVqe(createState, { seed: request.seed }), milliseconds: elapsed() };
-    const result = runQaoa(createState, request.nodes, request.edges, { p: request.p, seed: request.seed });
+    if (request.kind === 'vqe') return { ok: true, kind: 'vqe', result: runVqe(createState, { seed: request.seed, onProgress }), milliseconds: elapsed() };
+    const result = runQaoa(createState, request.nodes, request.edges, { p: request.p, seed: request.seed, onProgress });
     return { ok: true, kind: 'qaoa', result, milliseconds: elapsed() };
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, error: { message: error.message } };

@@ -18,6 +18,8 @@ export interface QaoaOptions {
   /** Nelder–Mead runs from different seeded starts; the best is kept. */
   starts?: number;
   maxIterations?: number;
+  /** Fraction of the iteration budget used (all starts), and the best expected cut so far. */
+  onProgress?: (fraction: number, best: number) => void;
 }
 
 export interface QaoaResult {
@@ -87,7 +89,8 @@ export function runQaoa(createState: StateFactory, nodes: number, edges: readonl
   for (let s = 0; s < starts; s++) {
     // γ in (0, π), β in (0, π/2): one period of each up to symmetry.
     const start = [...Array.from({ length: p }, () => random() * Math.PI), ...Array.from({ length: p }, () => (random() * Math.PI) / 2)];
-    const run = nelderMead((x) => -expectation(x), start, { step: 0.3, tolerance: 1e-8, maxIterations });
+    const onIteration = options.onProgress && ((i: number, value: number) => options.onProgress!((s + i / maxIterations) / starts, -Math.min(value, best?.value ?? Infinity)));
+    const run = nelderMead((x) => -expectation(x), start, { step: 0.3, tolerance: 1e-8, maxIterations, onIteration });
     if (!best || run.value < best.value) best = run;
   }
   const { x } = best!;

@@ -39,6 +39,8 @@ export function vqeAnsatz(theta: readonly number[]): string {
 export interface VqeOptions {
   seed?: number;
   maxIterations?: number;
+  /** Fraction of the iteration budget used, and the best energy so far. */
+  onProgress?: (fraction: number, best: number) => void;
 }
 
 export interface VqeResult {
@@ -62,7 +64,9 @@ export function runVqe(createState: StateFactory, options: VqeOptions = {}): Vqe
     return H2_HAMILTONIAN.reduce((sum, { pauli, coefficient }) => sum + coefficient * pauliExpectation(amplitudes, pauli), 0);
   };
   const start = Array.from({ length: VQE_PARAMETERS }, () => (random() * 2 - 1) * Math.PI);
-  const result = nelderMead(energy, start, { step: 0.5, tolerance: 1e-12, maxIterations: options.maxIterations ?? 2000 });
+  const maxIterations = options.maxIterations ?? 2000;
+  const onIteration = options.onProgress && ((i: number, best: number) => options.onProgress!(i / maxIterations, best));
+  const result = nelderMead(energy, start, { step: 0.5, tolerance: 1e-12, maxIterations, onIteration });
   return {
     energy: result.value,
     exactEnergy: H2_GROUND_ENERGY,
