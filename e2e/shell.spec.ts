@@ -14,13 +14,6 @@ test('every section is reachable from the navigation, and the page is cross-orig
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 });
 
-test('sections that later work fills say so plainly', async ({ page }) => {
-  for (const section of ['sensors']) {
-    await page.goto(`/#/${section}`);
-    await expect(page.getByText(/not built yet|arrives with/)).toBeVisible();
-  }
-});
-
 test('phone: bottom tab bar; wide screen: side bar; touch targets of at least 44 px', async ({ browser }) => {
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await phone.goto('/#/notes');

@@ -7,6 +7,7 @@ import type {
   NoteList,
   NoteQuery,
   NoteView,
+  RecordingSummary,
   TaskQuery,
   TaskView,
 } from '../../workers/data/api.ts';
@@ -59,6 +60,11 @@ export function watchConversation(id: string, onConversation: (conversation: Con
     (event) => event.kind === 'conversation' && onConversation(event.conversation),
     (api, watchId) => api.watchConversation(watchId, id),
   );
+}
+
+/** Keeps `onRecordings` up to date with the sensor recordings (latest started first). */
+export function watchRecordings(onRecordings: (recordings: RecordingSummary[]) => void): () => void {
+  return watch((event) => event.kind === 'recordings' && onRecordings(event.recordings), (api, watchId) => api.watchRecordings(watchId));
 }
 
 function watch(

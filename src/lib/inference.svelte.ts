@@ -26,12 +26,28 @@ function onEvent(event: InferenceEvent): void {
   else if (event.kind === 'memory') inferenceStatus.memory = { indexed: event.indexed, total: event.total, model: event.model, paused: event.paused };
 }
 
+const startHooks: ((api: Comlink.Remote<InferenceApi>) => unknown)[] = [];
+
+/**
+ * Runs `hook` each time the worker starts (and connects), before it gets any work; never
+ * starts the worker itself (e.g. the battery policy pausing background embedding).
+ */
+export function whenInferenceStarted(hook: (api: Comlink.Remote<InferenceApi>) => unknown): void {
+  startHooks.push(hook);
+}
+
+/** The worker if something already started it, else null (without starting it). */
+export function inferenceIfStarted(): Promise<Comlink.Remote<InferenceApi>> | null {
+  return connected;
+}
+
 /** The inference worker, connected to the page's status and to the data worker (a port each way). */
 export function inference(): Promise<Comlink.Remote<InferenceApi>> {
   connected ??= (async () => {
     const api = await inferenceWorker.api();
     // Returns nothing: a listener's return value would be posted back to the worker.
     await api.connect(Comlink.proxy((event: InferenceEvent) => void onEvent(event)));
+    await Promise.allSettled(startHooks.map(async (hook) => hook(api)));
     const channel = new MessageChannel();
     await (await data()).connectPort(Comlink.transfer(channel.port1, [channel.port1]));
     await api.connectData(Comlink.transfer(channel.port2, [channel.port2]));

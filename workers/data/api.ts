@@ -1,6 +1,8 @@
 // The data worker's typed API, imported by both sides of the comlink bridge.
 // Everything crossing it is plain JSON (or bytes): the UI never sees Automerge objects.
 
+import type { SampleBatch } from '../../src/features/sensors/types.ts';
+
 export interface NoteSummary {
   id: string;
   title: string;
@@ -159,6 +161,51 @@ export interface MemoryItem {
   updated: number;
 }
 
+export interface RecordingInit {
+  /** Default: "Recording <local date and time>". */
+  name?: string;
+  /** Source kinds (SensorKind), e.g. ['accelerometer', 'gyroscope']. */
+  sensors: string[];
+  /** Column names in row order, e.g. "accelerometer.x". */
+  channels: string[];
+  /** 1–60 Hz. */
+  rateHz: number;
+}
+
+export interface RecordingSummary {
+  id: string;
+  name: string;
+  sensors: string[];
+  channels: string[];
+  rateHz: number;
+  /** Epoch ms. */
+  started: number;
+  /** Epoch ms; null while recording, or when the recording tab closed or crashed before Stop. */
+  ended: number | null;
+  /** Rows recorded (stored so far while recording). */
+  samples: number;
+  /** Being recorded by this tab's data worker now. */
+  recording: boolean;
+  /** Written by a newer app: shown read-only with an "update the app" message. */
+  tooNew: boolean;
+}
+
+export interface RecordingView extends RecordingSummary {
+  deleted: boolean;
+  created: number;
+  updated: number;
+}
+
+/** min/max/mean over a channel's values (NaN = no reading, left out); null when it has none. */
+export interface ChannelSummary {
+  channel: string;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  /** How many rows had a value. */
+  count: number;
+}
+
 export interface ImportReport {
   added: number;
   merged: number;
@@ -168,8 +215,10 @@ export interface DataStats {
   notes: number;
   /** Tasks not deleted (open and done). */
   tasks: number;
-  /** Every document: notes, circuits, tasks, conversations and the catalogue. */
+  /** Every document: notes, circuits, tasks, conversations, recordings and the catalogue. */
   documents: number;
+  /** Recordings not deleted (absent when there are none). */
+  recordings?: number;
 }
 
 /** A snapshot pushed to the page for one of its watches. */
@@ -177,7 +226,8 @@ export type DataEvent =
   | { watchId: string; kind: 'list'; list: NoteList }
   | { watchId: string; kind: 'note'; note: NoteView | null }
   | { watchId: string; kind: 'tasks'; tasks: TaskView[] }
-  | { watchId: string; kind: 'conversation'; conversation: ConversationView | null };
+  | { watchId: string; kind: 'conversation'; conversation: ConversationView | null }
+  | { watchId: string; kind: 'recordings'; recordings: RecordingSummary[] };
 
 export interface DataApi {
   /** The page's one channel for snapshots (one comlink proxy, not one per watch). */
@@ -223,6 +273,35 @@ export interface DataApi {
   watchConversation(watchId: string, id: string): Promise<void>;
   /** Soft delete. */
   deleteConversation(id: string): Promise<void>;
+  /** Starts a recording session (its metadata document is committed); rows then come through appendSamples. */
+  startRecording(init: RecordingInit): Promise<string>;
+  /**
+   * Rows of a running recording (one per tick, values in channel order, NaN = no reading).
+   * Buffered here and written in chunks of ~1 s (chunkedWriter.ts).
+   */
+  appendSamples(id: string, batch: SampleBatch): Promise<void>;
+  /** Records a new rate (1–60 Hz) for a running recording. */
+  setRecordingRate(id: string, hz: number): Promise<void>;
+  /** Writes the last rows, then sets `ended` and `samples`; resolves once committed. */
+  stopRecording(id: string): Promise<RecordingView>;
+  /** Recordings not deleted, latest started first. */
+  listRecordings(): Promise<RecordingSummary[]>;
+  /** Sends the recordings list now and after every change to one (start, stop, rate, delete, sync). */
+  watchRecordings(watchId: string): Promise<void>;
+  getRecording(id: string): Promise<RecordingView | null>;
+  /** Rows from row `fromIndex` (default 0) to the latest, buffered ones included: for a live chart. */
+  readSamples(id: string, fromIndex?: number): Promise<SampleBatch>;
+  /** min/max/mean per channel, in channel order. */
+  recordingSummary(id: string): Promise<ChannelSummary[]>;
+  /**
+   * CSV: header `t,<channels…>`, one line per row, t in epoch milliseconds (whole ms), a value
+   * as the shortest decimal that reads back to the stored float32, an empty cell for no reading.
+   * JSON: { format: 'jarvis-recording', version: 1, id, name, sensors, channels, rateHz,
+   * started, ended, samples, t: number[], rows: (number | null)[][] }.
+   */
+  exportRecording(id: string, format: 'csv' | 'json'): Promise<string>;
+  /** Soft-deletes the session document and drops its sample chunks. */
+  deleteRecording(id: string): Promise<void>;
   /** Grows with every change to notes, tasks or conversations: compare with the value read before memoryItems(). */
   memoryVersion(): Promise<number>;
   /** Everything the semantic memory embeds: live notes (archived too), live tasks, user turns. */

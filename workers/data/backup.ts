@@ -8,15 +8,35 @@ import type { CircuitsStore } from './circuitsStore.ts';
 import type { ConversationsStore } from './conversationsStore.ts';
 import type { NotesStore } from './notesStore.ts';
 import type { TasksStore } from './tasksStore.ts';
+import type { RecordingsStore } from './recordingsStore.ts';
+import type { SampleChunk } from './sampleChunks.ts';
 
 export const BACKUP_FORMAT = 'jarvis-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * 2 added recordings (documents of kind 'recording' and their sample chunks). A file without
+ * recordings is still written as version 1, so an older app keeps reading it.
+ */
+export const BACKUP_VERSION = 2;
+
+/** A recording's sample chunk: the typed arrays' bytes (little-endian) in base64. */
+interface BackupChunk {
+  session: string;
+  index: number;
+  start: number;
+  channels: number;
+  /** Float64Array bytes: tick times, epoch ms. */
+  t: string;
+  /** Float32Array bytes: rows × channels. */
+  values: string;
+}
 
 interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: number;
   exported: string;
   docs: { id: string; kind: string; data: string }[];
+  /** Version 2: the samples of the recordings in `docs`. */
+  samples?: BackupChunk[];
 }
 
 /** A file that is not a backup this app can read; the message is shown to the user as is. */
@@ -25,8 +45,8 @@ export class BackupError extends Error {
 }
 
 /** The document kinds a backup holds. */
-type Kind = 'note' | 'circuit' | 'task' | 'conversation';
-const KINDS: Kind[] = ['note', 'circuit', 'task', 'conversation'];
+type Kind = 'note' | 'circuit' | 'task' | 'conversation' | 'recording';
+const KINDS: Kind[] = ['note', 'circuit', 'task', 'conversation', 'recording'];
 
 /** The stores that catalogue each kind of document (all on one repo). */
 export interface BackupStores {
@@ -34,6 +54,7 @@ export interface BackupStores {
   circuits: CircuitsStore;
   tasks: TasksStore;
   conversations: ConversationsStore;
+  recordings: RecordingsStore;
 }
 
 function cataloguedIds(stores: BackupStores): Record<Kind, string[]> {
@@ -42,6 +63,7 @@ function cataloguedIds(stores: BackupStores): Record<Kind, string[]> {
     circuit: stores.circuits.ids(),
     task: stores.tasks.ids(),
     conversation: stores.conversations.ids(),
+    recording: stores.recordings.ids(),
   };
 }
 
@@ -54,7 +76,22 @@ export async function exportBackup(stores: BackupStores): Promise<Uint8Array> {
       if (data) docs.push({ id, kind, data: toBase64(data) });
     }
   }
-  const file: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: new Date().toISOString(), docs };
+  const samples: BackupChunk[] = [];
+  for (const id of ids.recording) {
+    for (const chunk of await stores.recordings.chunks.read(id)) {
+      samples.push({
+        session: chunk.session,
+        index: chunk.index,
+        start: chunk.start,
+        channels: chunk.channels,
+        t: toBase64(new Uint8Array(chunk.t.buffer, chunk.t.byteOffset, chunk.t.byteLength)),
+        values: toBase64(new Uint8Array(chunk.values.buffer, chunk.values.byteOffset, chunk.values.byteLength)),
+      });
+    }
+  }
+  const version = ids.recording.length ? BACKUP_VERSION : 1;
+  const file: BackupFile = { format: BACKUP_FORMAT, version, exported: new Date().toISOString(), docs };
+  if (ids.recording.length) file.samples = samples;
   return new TextEncoder().encode(JSON.stringify(file));
 }
 
@@ -67,6 +104,10 @@ interface DecodedDoc {
 
 /** Checks the whole file before anything is written, so a bad file changes nothing. */
 export function readBackup(bytes: Uint8Array): DecodedDoc[] {
+  return parseBackup(bytes).docs;
+}
+
+function parseBackup(bytes: Uint8Array): { docs: DecodedDoc[]; samples: SampleChunk[] } {
   let file: Partial<BackupFile>;
   try {
     file = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Partial<BackupFile>;
@@ -80,7 +121,7 @@ export function readBackup(bytes: Uint8Array): DecodedDoc[] {
     throw new BackupError('This backup was made by a newer version of Jarvis. Update the app to import it. Nothing was changed.');
   }
   if (!Array.isArray(file.docs)) throw new BackupError('This backup is damaged: it lists no documents. Nothing was changed.');
-  return file.docs.map((entry, i) => {
+  const docs = file.docs.map((entry, i) => {
     const where = `document ${i + 1} of ${file.docs!.length}`;
     if (
       !entry ||
@@ -100,16 +141,40 @@ export function readBackup(bytes: Uint8Array): DecodedDoc[] {
       throw new BackupError(`This backup is damaged (${where} cannot be read). Nothing was changed.`);
     }
   });
+  const recordings = new Set(docs.filter((d) => d.kind === 'recording').map((d) => d.id as string));
+  const samples = (Array.isArray(file.samples) ? file.samples : []).map((entry, i) => {
+    const where = `sample chunk ${i + 1}`;
+    try {
+      if (!recordings.has(entry.session)) throw new Error('no such recording');
+      const t = new Float64Array(copyBuffer(fromBase64(entry.t)));
+      const values = new Float32Array(copyBuffer(fromBase64(entry.values)));
+      const ints = [entry.index, entry.start, entry.channels];
+      if (!ints.every((n) => Number.isInteger(n) && n >= 0) || entry.channels < 1) throw new Error('bad numbers');
+      if (values.length !== t.length * entry.channels) throw new Error('sizes differ');
+      const chunk: SampleChunk = { session: entry.session, index: entry.index, start: entry.start, end: entry.start + t.length, channels: entry.channels, t, values };
+      return chunk;
+    } catch {
+      throw new BackupError(`This backup is damaged (${where} cannot be read). Nothing was changed.`);
+    }
+  });
+  return { docs, samples };
+}
+
+/** A fresh ArrayBuffer of the bytes (typed arrays need their offset aligned). */
+function copyBuffer(bytes: Uint8Array): ArrayBuffer {
+  const buffer = new ArrayBuffer(bytes.length);
+  new Uint8Array(buffer).set(bytes);
+  return buffer;
 }
 
 export async function importBackup(stores: BackupStores, bytes: Uint8Array): Promise<ImportReport> {
-  const decoded = readBackup(bytes);
-  const { notes, circuits, tasks, conversations } = stores;
+  const { docs: decoded, samples } = parseBackup(bytes);
+  const { notes, circuits, tasks, conversations, recordings } = stores;
   const known = new Set(Object.values(cataloguedIds(stores)).flat());
   const repo = notes.repo;
   let added = 0;
   let merged = 0;
-  const ids: Record<Kind, string[]> = { note: [], circuit: [], task: [], conversation: [] };
+  const ids: Record<Kind, string[]> = { note: [], circuit: [], task: [], conversation: [], recording: [] };
   for (const { id, kind, binary, doc } of decoded) {
     if (known.has(id)) {
       const handle = await repo.find<unknown>(id);
@@ -126,6 +191,9 @@ export async function importBackup(stores: BackupStores, bytes: Uint8Array): Pro
     circuits.catalogueAdd(ids.circuit),
     tasks.catalogueAdd(ids.task),
     conversations.catalogueAdd(ids.conversation),
+    recordings.catalogueAdd(ids.recording),
+    // Chunks are immutable: writing one this device already has writes the same rows.
+    recordings.chunks.putMany(samples),
   ]);
   const noteHandles = await Promise.all(ids.note.map((id) => notes.handle(id)));
   await Promise.all([

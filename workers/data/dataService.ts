@@ -16,6 +16,10 @@ import type {
   NoteList,
   NotePatch,
   NoteQuery,
+  ChannelSummary,
+  RecordingInit,
+  RecordingSummary,
+  RecordingView,
   TaskInit,
   TaskPatch,
   TaskQuery,
@@ -33,16 +37,34 @@ import type { NoteIndex } from './noteIndex.ts';
 import type { NotesStore } from './notesStore.ts';
 import { listNotes } from './noteViews.ts';
 import { TasksStore } from './tasksStore.ts';
+import { RecordingsStore } from './recordingsStore.ts';
+import { SampleChunks, SAMPLES_DB } from './sampleChunks.ts';
+import type { ChunkedWriterOptions } from './chunkedWriter.ts';
+import type { SampleBatch } from '../../src/features/sensors/types.ts';
+
+export interface DataServiceOptions {
+  /** The samples database (default 'jarvis-samples'; tests give each device its own). */
+  samplesDb?: string;
+  /** Chunk timing of recordings (tests). */
+  writer?: ChunkedWriterOptions;
+}
 
 type Watch =
   | { kind: 'list'; query: NoteQuery }
   | { kind: 'note'; id: string }
   | { kind: 'tasks'; query: TaskQuery }
-  | { kind: 'conversation'; id: string };
+  | { kind: 'conversation'; id: string }
+  | { kind: 'recordings' };
 
 /** What changed, so a refresh re-sends only the watches it can affect. */
-type Area = 'notes' | 'tasks' | 'conversations';
-const AREA: Record<Watch['kind'], Area> = { list: 'notes', note: 'notes', tasks: 'tasks', conversation: 'conversations' };
+type Area = 'notes' | 'tasks' | 'conversations' | 'recordings';
+const AREA: Record<Watch['kind'], Area> = {
+  list: 'notes',
+  note: 'notes',
+  tasks: 'tasks',
+  conversation: 'conversations',
+  recordings: 'recordings',
+};
 
 export class DataService implements DataApi {
   #index: NoteIndex;
@@ -51,6 +73,7 @@ export class DataService implements DataApi {
   #circuits: Promise<CircuitsStore>;
   #tasks: Promise<TasksStore>;
   #conversations: Promise<ConversationsStore>;
+  #recordings: Promise<RecordingsStore>;
   #watches = new Map<string, Watch>();
   #send: (event: DataEvent) => unknown = () => undefined;
   #changedAreas = new Set<Area>();
@@ -60,7 +83,7 @@ export class DataService implements DataApi {
   #peers: PeerNetworkAdapter | null;
 
   /** `peers`: the network adapter other devices' DataChannels join (none in tests of a single device). */
-  constructor(index: NoteIndex, store: Promise<NotesStore>, peers: PeerNetworkAdapter | null = null) {
+  constructor(index: NoteIndex, store: Promise<NotesStore>, peers: PeerNetworkAdapter | null = null, options: DataServiceOptions = {}) {
     this.#index = index;
     this.#peers = peers;
     this.#indexLoaded = index.load();
@@ -69,10 +92,14 @@ export class DataService implements DataApi {
     this.#tasks = store.then((s) => new TasksStore(s.repo, s.catalogue));
     this.#conversations = store.then((s) => new ConversationsStore(s.repo, s.catalogue));
     this.#follower = store.then((s) => new CatalogueFollower(s.repo, s.catalogue));
+    this.#recordings = store.then(
+      (s) => new RecordingsStore(s.repo, s.catalogue, new SampleChunks(options.samplesDb ?? SAMPLES_DB), options.writer),
+    );
     // Calls report a store that failed to open; these listeners just never start.
     store.then((s) => s.onChange(() => this.#changed('notes'))).catch(() => undefined);
     this.#tasks.then((s) => s.onChange(() => this.#changed('tasks'))).catch(() => undefined);
     this.#conversations.then((s) => s.onChange(() => this.#changed('conversations'))).catch(() => undefined);
+    this.#recordings.then((s) => s.onChange(() => this.#changed('recordings'))).catch(() => undefined);
   }
 
   async listNotes(query: NoteQuery): Promise<NoteList> {
@@ -185,6 +212,52 @@ export class DataService implements DataApi {
     return (await this.#conversations).remove(id);
   }
 
+  async startRecording(init: RecordingInit): Promise<string> {
+    return (await this.#recordings).start(init);
+  }
+
+  async appendSamples(id: string, batch: SampleBatch): Promise<void> {
+    (await this.#recordings).append(id, batch);
+  }
+
+  async setRecordingRate(id: string, hz: number): Promise<void> {
+    return (await this.#recordings).setRate(id, hz);
+  }
+
+  async stopRecording(id: string): Promise<RecordingView> {
+    return (await this.#recordings).stop(id);
+  }
+
+  async listRecordings(): Promise<RecordingSummary[]> {
+    return (await this.#recordings).list();
+  }
+
+  async watchRecordings(watchId: string): Promise<void> {
+    this.#watches.set(watchId, { kind: 'recordings' });
+    const recordings = await this.listRecordings();
+    if (this.#watches.has(watchId)) void this.#send({ watchId, kind: 'recordings', recordings });
+  }
+
+  async getRecording(id: string): Promise<RecordingView | null> {
+    return (await this.#recordings).get(id);
+  }
+
+  async readSamples(id: string, fromIndex = 0): Promise<SampleBatch> {
+    return (await this.#recordings).read(id, fromIndex);
+  }
+
+  async recordingSummary(id: string): Promise<ChannelSummary[]> {
+    return (await this.#recordings).summary(id);
+  }
+
+  async exportRecording(id: string, format: 'csv' | 'json'): Promise<string> {
+    return (await this.#recordings).export(id, format);
+  }
+
+  async deleteRecording(id: string): Promise<void> {
+    return (await this.#recordings).remove(id);
+  }
+
   async memoryItems(): Promise<MemoryItem[]> {
     await this.#store; // the index holds every catalogued note once the store reconciled
     await this.#indexLoaded;
@@ -234,22 +307,32 @@ export class DataService implements DataApi {
   }
 
   async stats(): Promise<DataStats> {
-    const { notes: store, circuits, tasks, conversations } = await this.#stores();
+    const { notes: store, circuits, tasks, conversations, recordings } = await this.#stores();
     let notes = 0;
     for (const record of this.#index.records.values()) if (!record.deleted) notes++;
     const liveTasks = (await tasks.list()).length;
-    const documents = store.noteIds().length + circuits.ids().length + tasks.ids().length + conversations.ids().length;
-    return { notes, tasks: liveTasks, documents: documents + 1 }; // + the catalogue
+    const documents =
+      store.noteIds().length + circuits.ids().length + tasks.ids().length + conversations.ids().length + recordings.ids().length;
+    const liveRecordings = (await recordings.list()).length;
+    const stats: DataStats = { notes, tasks: liveTasks, documents: documents + 1 }; // + the catalogue
+    if (liveRecordings > 0) stats.recordings = liveRecordings;
+    return stats;
   }
 
   async #stores(): Promise<BackupStores> {
-    const [notes, circuits, tasks, conversations] = await Promise.all([this.#store, this.#circuits, this.#tasks, this.#conversations]);
-    return { notes, circuits, tasks, conversations };
+    const [notes, circuits, tasks, conversations, recordings] = await Promise.all([
+      this.#store,
+      this.#circuits,
+      this.#tasks,
+      this.#conversations,
+      this.#recordings,
+    ]);
+    return { notes, circuits, tasks, conversations, recordings };
   }
 
   /** Coalesces a burst of changes into one refresh of the watches they can affect. */
   #changed(area: Area): void {
-    this.#memory.changed();
+    if (area !== 'recordings') this.#memory.changed(); // recordings are not in the memory
     if (this.#changedAreas.size === 0) {
       setTimeout(() => {
         const areas = new Set(this.#changedAreas);
@@ -280,6 +363,8 @@ export class DataService implements DataApi {
         return { watchId, kind: 'tasks', tasks: await this.listTasks(watch.query) };
       case 'conversation':
         return { watchId, kind: 'conversation', conversation: await this.getConversation(watch.id) };
+      case 'recordings':
+        return { watchId, kind: 'recordings', recordings: await this.listRecordings() };
     }
   }
 }

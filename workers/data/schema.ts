@@ -9,6 +9,7 @@ export const CATALOGUE_SCHEMA = 1;
 export const CIRCUIT_SCHEMA = 1;
 export const TASK_SCHEMA = 1;
 export const CONVERSATION_SCHEMA = 1;
+export const RECORDING_SCHEMA = 1;
 
 /** One note = one Automerge document, so a sync or a save touches only that note. */
 export interface NoteDoc {
@@ -39,10 +40,12 @@ export interface CatalogueDoc {
   tasks?: Record<string, true>;
   /** Added with the assistant's conversations: absent until the first one. */
   conversations?: Record<string, true>;
+  /** Added with sensor recordings: absent until the first one. */
+  recordings?: Record<string, true>;
 }
 
 /** The catalogue's lists, one per kind of document. */
-export const CATALOGUE_KINDS = ['notes', 'circuits', 'tasks', 'conversations'] as const;
+export const CATALOGUE_KINDS = ['notes', 'circuits', 'tasks', 'conversations', 'recordings'] as const;
 
 /** A quantum circuit as the user saved it: its OpenQASM 2.0 text is the truth. */
 export interface CircuitDoc {
@@ -93,6 +96,30 @@ export interface ConversationDoc {
   updated: number;
   deleted: boolean;
   turns: ConversationTurnDoc[];
+}
+
+/**
+ * A sensor recording's metadata (syncable); its samples live outside Automerge, in chunks
+ * of the 'jarvis-samples' IndexedDB database (workers/data/sampleChunks.ts).
+ */
+export interface RecordingDoc {
+  schema: number;
+  kind: 'recording';
+  name: string;
+  /** Source kinds (SensorKind), in the order their channels appear. */
+  sensors: string[];
+  /** Column names, e.g. "accelerometer.x": the order of every sample row. */
+  channels: string[];
+  /** The current sampling rate (a battery cap may lower it while recording). */
+  rateHz: number;
+  started: number;
+  /** null while recording (or when the recording tab died before Stop). */
+  ended: number | null;
+  /** Rows stored, written at Stop. */
+  samples: number;
+  deleted: boolean;
+  created: number;
+  updated: number;
 }
 
 export function emptyNote(now: number): NoteDoc {

@@ -7,7 +7,7 @@ import type { TaskDue, TaskInit, TaskPatch, TaskQuery, TaskView } from './api.ts
 import { UpdateTheAppError } from './notesStore.ts';
 import { isTooNew, TASK_SCHEMA, type CatalogueDoc, type TaskDoc } from './schema.ts';
 
-type CatalogueKey = 'tasks' | 'conversations';
+type CatalogueKey = 'tasks' | 'conversations' | 'recordings';
 
 /**
  * Calls `onChange` whenever a document of `kind` changes: through a handle this store

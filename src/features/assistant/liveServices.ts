@@ -6,19 +6,20 @@ import { memoryBudgetBytes, quantumWorker } from '../../lib/quantum.ts';
 import { notificationState } from './alarms/notify.ts';
 import { startTimer } from './alarms/timers.svelte.ts';
 import type { AssistantServices, BatteryReading } from './services.ts';
+import { sensorsService } from '../sensors/sensorsService.ts';
 import { createSpace, sync } from '../sync/syncManager.svelte.ts';
+import { battery as batteryState, batteryReady, startBattery } from '../../lib/battery/battery.svelte.ts';
 
-type BatteryManager = { level: number; charging: boolean };
-
-async function battery(): Promise<BatteryReading | null> {
-  const nav = navigator as Navigator & { getBattery?: () => Promise<BatteryManager> };
-  if (typeof nav.getBattery !== 'function') return null;
-  try {
-    const manager = await nav.getBattery();
-    return { level: manager.level, charging: manager.charging };
-  } catch {
-    return null;
-  }
+/** Read from the battery service (src/lib/battery), which owns the Battery Status API. */
+async function battery(): Promise<BatteryReading> {
+  startBattery();
+  await Promise.race([batteryReady, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  return {
+    level: batteryState.supported ? batteryState.level : null,
+    charging: batteryState.supported ? batteryState.charging : null,
+    mode: batteryState.mode,
+    overridden: batteryState.override !== 'auto',
+  };
 }
 
 let live: AssistantServices | null = null;
@@ -39,6 +40,7 @@ export function assistantServices(): AssistantServices {
     },
     startTimer,
     battery,
+    sensors: sensorsService,
     notificationState,
     async syncLink() {
       if (!sync.link) await createSpace();

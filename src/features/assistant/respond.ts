@@ -1,7 +1,7 @@
 // One message in, one reply out: route it (intent + slots), then run the skill.
 import type { Reply } from './reply.ts';
 import type { AssistantServices } from './services.ts';
-import { batteryStatus, sensorRecord, sensorStatus, syncShare } from './skills/device.ts';
+import { batteryStatus, sensorRecordStart, sensorRecordStop, sensorStatus, syncShare } from './skills/device.ts';
 import { answerUnknown, askMemory } from './skills/memory.ts';
 import { addNote, findNotes } from './skills/notes.ts';
 import { runQuantum } from './skills/quantum.ts';
@@ -35,10 +35,11 @@ export async function respond(message: string, services: AssistantServices): Pro
     case 'battery.status':
       return batteryStatus(services);
     case 'sensor.status':
-      return sensorStatus();
+      return sensorStatus(services);
     case 'sensor.record.start':
+      return sensorRecordStart(slots, services);
     case 'sensor.record.stop':
-      return sensorRecord(intent);
+      return sensorRecordStop(services);
     case 'sync.share':
       return syncShare(services);
     case 'system.status':

@@ -34,8 +34,12 @@ export interface SensorSource {
   availability(): Promise<Availability>;
   /** Runs the permission prompt (call from a user gesture). */
   requestPermission(): Promise<Availability>;
-  /** Starts listening at about `hz`; `onReading` hears every new value. Returns stop. */
-  start(onReading: (reading: Reading) => void, hz: number): () => void;
+  /**
+   * Starts listening at about `hz`; `onReading` hears every new value. Returns stop.
+   * `onAvailability` hears a state learned only after starting (an error event: denied or
+   * no hardware; readings arriving again after that).
+   */
+  start(onReading: (reading: Reading) => void, hz: number, onAvailability?: (availability: Availability) => void): () => void;
 }
 
 /** A batch of samples: one row per tick, `t` in epoch ms, values in channel order (NaN = none). */

@@ -50,8 +50,17 @@ beforeAll(async () => {
       timers.push(durationMs);
       return { endsAt: NOW.getTime() + durationMs };
     },
-    battery: async () => ({ level: 0.42, charging: false }),
+    battery: async () => ({ level: 0.42, charging: false, mode: 'normal' }),
     notificationState: () => 'default',
+    // The sensors service lives on the page (device APIs); here it answers like a phone in battery saver.
+    sensors: {
+      status: async () => [
+        { label: 'Motion', state: 'available' },
+        { label: 'Light', state: 'not available on this device' },
+      ],
+      start: async (sensors, rateHz) => ({ labels: sensors.map((s) => s[0].toUpperCase() + s.slice(1)), rateHz: Math.min(rateHz, 10), requestedHz: rateHz }),
+      stop: async () => ({ samples: 200, seconds: 20 }),
+    },
     syncLink: async () => 'https://jarvis.local/#/join/v1/' + 'A'.repeat(43) + '.abcdef',
   };
 }, 60_000);
@@ -116,14 +125,18 @@ describe('tasks, timers and the rest', () => {
     expect((await respond('run grover on 9 qubits', services)).text).toMatch(/cannot build that: Grover/);
   });
 
-  it('battery, system, help, the sync link; sensors say honestly that they are not there yet', async () => {
+  it('battery, system, help, the sync link, sensor status and recordings', async () => {
     expect((await respond('how much battery do I have', services)).text).toBe('Battery at 42 %, not charging.');
     expect((await respond('system status', services)).text).toMatch(/notes, \d+ documents/);
     expect((await respond('help', services)).text).toMatch(/what I can do/);
     const share = await respond('share a sync link', services);
     expect(share.text).toMatch(/sync link is ready/);
     expect(share.text).not.toMatch(/join/); // the secret is never stored in the conversation
-    expect((await respond('start recording motion at 20 hz', services)).text).toMatch(/not available yet.*Nothing was recorded/);
+    expect((await respond('start recording motion at 20 hz', services)).text).toBe(
+      'Recording Motion at 10 Hz (20 Hz asked; the battery mode caps it). Say “stop recording” to stop.',
+    );
+    expect((await respond('stop recording', services)).text).toBe('Stopped: 200 samples over 20 s, saved under Sensors.');
+    expect((await respond('which sensors are working', services)).text).toMatch(/^Working now: Motion\.\nLight: not available on this device$/);
   });
 
   it('odd input gets a reply, never an exception', async () => {

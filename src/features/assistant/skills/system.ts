@@ -6,7 +6,8 @@ export async function systemStatus(services: AssistantServices): Promise<Reply> 
   const stats = await (await services.data()).stats();
   const battery = await services.battery();
   const parts = [`${stats.notes} notes`, `${stats.documents} documents stored on this device`];
-  if (battery) parts.push(`battery ${Math.round(battery.level * 100)} %${battery.charging ? ' (charging)' : ''}`);
+  if (battery.level !== null) parts.push(`battery ${Math.round(battery.level * 100)} %${battery.charging ? ' (charging)' : ''}`);
+  if (battery.mode !== 'normal') parts.push(battery.mode === 'saver' ? 'battery saver on' : 'critical battery mode on');
   return { intent: 'system.status', text: `All working: ${parts.join(', ')}.`, links: [{ label: 'System', href: '#/system' }] };
 }
 

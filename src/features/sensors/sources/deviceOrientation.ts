@@ -1,0 +1,92 @@
+// DeviceOrientationEvent: alpha/beta/gamma (°) and a compass heading (° from north) where known.
+import type { Reading, SensorSource } from '../types.ts';
+import { AVAILABLE, allNull, denied, eventTarget, globals, num, unavailable } from './common.ts';
+import { deviceEventAvailability, requestDeviceEventPermission } from './deviceMotion.ts';
+
+export const ORIENTATION_CHANNELS = ['orientation.alpha', 'orientation.beta', 'orientation.gamma', 'orientation.heading'];
+
+const NO_ORIENTATION = 'This browser or device has no orientation sensors (it sends no orientation readings).';
+
+type OrientationEvent = DeviceOrientationEvent & { webkitCompassHeading?: number };
+
+let grantedThisPage = false;
+
+function orientationClass() {
+  return globals().DeviceOrientationEvent as { requestPermission?: () => Promise<'granted' | 'denied'> } | undefined;
+}
+
+/** iOS gives webkitCompassHeading; elsewhere an absolute alpha turns counter-clockwise from north. */
+export function headingOf(e: OrientationEvent): number | null {
+  const compass = num(e.webkitCompassHeading);
+  if (compass !== null) return compass;
+  const alpha = num(e.alpha);
+  if (e.absolute && alpha !== null) return (360 - alpha) % 360;
+  return null;
+}
+
+export const deviceOrientation: SensorSource = {
+  kind: 'orientation',
+  label: 'Orientation',
+  channels: ORIENTATION_CHANNELS,
+  availability: () =>
+    deviceEventAvailability(orientationClass(), ['accelerometer', 'gyroscope'], grantedThisPage, 'This browser has no orientation events (DeviceOrientationEvent).'),
+  async requestPermission() {
+    const answer = await requestDeviceEventPermission(orientationClass());
+    if (answer === 'denied') return denied();
+    if (answer === 'granted') grantedThisPage = true;
+    return this.availability();
+  },
+  start(onReading, _hz, onAvailability) {
+    const target = eventTarget();
+    if (!target) return () => {};
+    const latest: Reading = { 'orientation.alpha': null, 'orientation.beta': null, 'orientation.gamma': null, 'orientation.heading': null };
+    let relativeSeen = false;
+    let seenValue = false;
+    let saidUnavailable = false;
+    const emit = () => {
+      if (allNull(latest)) {
+        if (!seenValue && !saidUnavailable) {
+          saidUnavailable = true;
+          onAvailability?.(unavailable(NO_ORIENTATION));
+        }
+        return;
+      }
+      if (saidUnavailable) {
+        saidUnavailable = false;
+        onAvailability?.(AVAILABLE);
+      }
+      seenValue = true;
+      onReading({ ...latest });
+    };
+    const onRelative = (event: Event) => {
+      const e = event as OrientationEvent;
+      relativeSeen = true;
+      latest['orientation.alpha'] = num(e.alpha);
+      latest['orientation.beta'] = num(e.beta);
+      latest['orientation.gamma'] = num(e.gamma);
+      const heading = headingOf(e);
+      if (heading !== null) latest['orientation.heading'] = heading;
+      emit();
+    };
+    // Chromium: 'deviceorientation' is relative; the absolute one (magnetometer) gives the heading.
+    const onAbsolute = (event: Event) => {
+      const e = event as OrientationEvent;
+      const heading = headingOf(e);
+      if (heading === null) return; // no compass: the relative event reports the rest
+      latest['orientation.heading'] = heading;
+      if (!relativeSeen) {
+        latest['orientation.alpha'] = num(e.alpha);
+        latest['orientation.beta'] = num(e.beta);
+        latest['orientation.gamma'] = num(e.gamma);
+      }
+      emit();
+    };
+    target.addEventListener('deviceorientation', onRelative);
+    const hasAbsolute = 'ondeviceorientationabsolute' in target;
+    if (hasAbsolute) target.addEventListener('deviceorientationabsolute', onAbsolute);
+    return () => {
+      target.removeEventListener('deviceorientation', onRelative);
+      if (hasAbsolute) target.removeEventListener('deviceorientationabsolute', onAbsolute);
+    };
+  },
+};
