@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDevice, waitFor } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { devicesClosedAfterEach, waitFor } from './helpers.ts';
 
-const opened: { close: () => Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((d) => d.close()));
-});
-
-async function device(channel: string) {
-  const d = await openDevice({ channel });
-  opened.push(d);
-  return d;
-}
+const open = devicesClosedAfterEach();
+const device = (channel: string) => open({ channel });
 
 describe('devices follow each other\'s catalogues', () => {
   it('each ends up listing and holding the other\'s notes, tasks and circuits, also those made later', async () => {

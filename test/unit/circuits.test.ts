@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDevice, waitFor } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { devicesClosedAfterEach, waitFor } from './helpers.ts';
 
-const opened: { close: () => Promise<void> }[] = [];
-async function device(options: { channel?: string; name?: string } = {}) {
-  const d = await openDevice(options);
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((d) => d.close()));
-});
+const device = devicesClosedAfterEach();
 
 const BELL = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\n';
 

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Automerge } from '@automerge/automerge-repo/slim';
-import { openDevice, waitFor } from './helpers.ts';
+import { devicesClosedAfterEach, waitFor } from './helpers.ts';
 import type { DataEvent } from '../../workers/data/api.ts';
 
-const opened: { close: () => Promise<void> }[] = [];
-async function device(options: { channel?: string; name?: string } = {}) {
-  const d = await openDevice(options);
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((d) => d.close()));
-});
+const device = devicesClosedAfterEach();
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 

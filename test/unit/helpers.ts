@@ -1,4 +1,5 @@
 // Opens a data store in Node the way the worker does, on a fresh fake IndexedDB.
+import { afterEach } from 'vitest';
 import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb';
 import { BroadcastChannelNetworkAdapter } from '@automerge/automerge-repo-network-broadcastchannel';
 import { NoteIndex } from '../../workers/data/noteIndex.ts';
@@ -30,4 +31,17 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** `device()` for a test file: opens a device the way openDevice does and closes it after each test. */
+export function devicesClosedAfterEach() {
+  const opened: { close: () => Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((d) => d.close()));
+  });
+  return async (options: { channel?: string; name?: string } = {}) => {
+    const d = await openDevice(options);
+    opened.push(d);
+    return d;
+  };
 }

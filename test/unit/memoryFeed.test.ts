@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDevice, waitFor } from './helpers.ts';
+import { devicesClosedAfterEach, waitFor } from './helpers.ts';
 import { MemoryNotifier } from '../../workers/data/memoryFeed.ts';
 
-const opened: { close: () => Promise<void> }[] = [];
-async function device(options: { channel?: string; name?: string } = {}) {
-  const d = await openDevice(options);
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
+const device = devicesClosedAfterEach();
+afterEach(() => {
   vi.useRealTimers();
-  await Promise.all(opened.splice(0).map((d) => d.close()));
 });
 
 describe('memory feed', () => {

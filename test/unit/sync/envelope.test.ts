@@ -1,36 +1,14 @@
 // Room id derivation and the encrypted signaling envelope. Random inputs come from a seeded
 // PRNG; the seed is printed when a test fails — rerun with SYNC_TEST_SEED=<seed>.
 import { createHash, hkdfSync } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { random, randomBytes, randomInt, seedEachTest } from './seeded.ts';
 import { decodeBase64url, encodeBase64url } from '../../../src/features/sync/base64url.ts';
 import { deriveSpace, MAX_AGE_MS, newPeerId, SignalingCipher, type SyncSpaceKeys } from '../../../src/features/sync/envelope.ts';
 import { PEER_ID_PATTERN, ROOM_ID_PATTERN } from '../../../workers/sync/protocol.ts';
 
-const SEED = Number(process.env.SYNC_TEST_SEED ?? Math.floor(Math.random() * 2 ** 32));
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-let rand = prng(SEED);
-const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
-const randomInt = (n: number) => Math.floor(rand() * n);
-
-beforeEach(({ onTestFailed, task }) => {
-  rand = prng(SEED ^ hash(task.name));
-  onTestFailed(() => console.error(`[sync/envelope] seed=${SEED} — rerun with SYNC_TEST_SEED=${SEED}`));
-});
+seedEachTest('sync/envelope');
 
 /** Seeded JSON value (objects, arrays, unicode strings, numbers, booleans). */
 function randomJson(depth = 0): unknown {
@@ -41,9 +19,9 @@ function randomJson(depth = 0): unknown {
     case 1:
       return Array.from({ length: randomInt(20) }, () => String.fromCodePoint(32 + randomInt(0x2fff))).join('');
     case 2:
-      return rand() < 0.5;
+      return random() < 0.5;
     case 3:
-      return rand() * 1e6;
+      return random() * 1e6;
     case 4:
       return Array.from({ length: randomInt(5) }, () => randomJson(depth + 1));
     default:
@@ -302,7 +280,7 @@ describe('SignalingCipher', () => {
     const message = randomJson() ?? 0;
     const hello = await peers.a.cipher.seal(message, null);
     for (const name of names.slice(1)) {
-      expect(await peers[name].cipher.open(peers.a.id, rand() < 0.5 ? null : undefined, hello)).toEqual(JSON.parse(JSON.stringify(message)));
+      expect(await peers[name].cipher.open(peers.a.id, random() < 0.5 ? null : undefined, hello)).toEqual(JSON.parse(JSON.stringify(message)));
     }
   });
 

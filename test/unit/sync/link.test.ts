@@ -1,7 +1,8 @@
 // The sync link (SPEC §3) and strict base64url. Random inputs come from a seeded PRNG; the
 // seed is printed when a test fails — rerun with SYNC_TEST_SEED=<seed> to reproduce.
 import { createHash } from 'node:crypto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { random, randomBytes, seedEachTest } from './seeded.ts';
 import { base64urlLength, decodeBase64url, encodeBase64url } from '../../../src/features/sync/base64url.ts';
 import {
   checkOf,
@@ -13,34 +14,10 @@ import {
   secretFromFragment,
 } from '../../../src/features/sync/link.ts';
 
-const SEED = Number(process.env.SYNC_TEST_SEED ?? Math.floor(Math.random() * 2 ** 32));
-
-/** mulberry32: small deterministic PRNG for test inputs (never for keys). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-let rand = prng(SEED);
-const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const LINK_RE = /^https:\/\/jarvis\.example\/#\/join\/v1\/[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{6}$/;
 
-beforeEach(({ onTestFailed, task }) => {
-  rand = prng(SEED ^ hash(task.name));
-  onTestFailed(() => console.error(`[sync/link] seed=${SEED} — rerun with SYNC_TEST_SEED=${SEED}`));
-});
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
+seedEachTest('sync/link');
 
 describe('base64url', () => {
   it('matches Node base64url for every length 0..64 and decodes back', () => {
@@ -115,7 +92,7 @@ describe('sync link', () => {
     for (let pos = 0; pos < body.length; pos++) {
       if (body[pos] === '.') continue;
       // One seeded substitution per position, as the issue asks …
-      const seeded = ALPHABET.replace(body[pos], '')[Math.floor(rand() * 63)];
+      const seeded = ALPHABET.replace(body[pos], '')[Math.floor(random() * 63)];
       // … and, since it is cheap, every other base64url character too.
       for (const c of [seeded, ...ALPHABET.replace(body[pos], '')]) {
         const damaged = link.slice(0, start) + body.slice(0, pos) + c + body.slice(pos + 1);
@@ -192,7 +169,7 @@ describe('sync link', () => {
       'javascript:alert(1)',
       'join/v1/abc',
     ];
-    for (let i = 0; i < 50; i++) texts.push(Array.from({ length: 1 + Math.floor(rand() * 80) }, () => String.fromCharCode(32 + Math.floor(rand() * 95))).join(''));
+    for (let i = 0; i < 50; i++) texts.push(Array.from({ length: 1 + Math.floor(random() * 80) }, () => String.fromCharCode(32 + Math.floor(random() * 95))).join(''));
     for (const text of texts) {
       if (text.includes('#/join')) continue; // a random string could, in principle, contain the marker
       const parsed = await parseLink(text);
