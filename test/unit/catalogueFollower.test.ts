@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DocumentId } from '@automerge/automerge-repo/slim';
 import { devicesClosedAfterEach, waitFor } from './helpers.ts';
+import { mergeCatalogue } from '../../workers/data/catalogueFollower.ts';
+import type { CatalogueDoc } from '../../workers/data/schema.ts';
 
 const open = devicesClosedAfterEach();
 const device = (channel: string) => open({ channel });
@@ -30,4 +33,18 @@ describe('devices follow each other\'s catalogues', () => {
     await a.service.followCatalogue(await a.service.catalogueId());
     await expect(a.service.followCatalogue('4NMNnkMhL8jXrdJ9jamS58PAVdXu')).rejects.toThrow();
   }, 20_000);
+});
+
+describe('mergeCatalogue', () => {
+  it('adds a whole list the local catalogue does not have yet, in one go', async () => {
+    const channel = `merge-${Date.now()}`;
+    const a = await device(channel);
+    const b = await device(channel);
+    const task = await b.service.createTask({ title: 'Only on B' });
+    const remote = await b.store.repo.find<CatalogueDoc>((await b.service.catalogueId()) as DocumentId);
+    expect(a.store.catalogue.doc()?.tasks).toBeUndefined();
+    expect(mergeCatalogue(a.store.catalogue, remote.doc())).toBe(true);
+    expect(a.store.catalogue.doc()?.tasks).toEqual({ [task]: true });
+    expect(mergeCatalogue(a.store.catalogue, remote.doc())).toBe(false);
+  });
 });

@@ -17,7 +17,11 @@ export function mergeCatalogue(local: DocHandle<CatalogueDoc>, remote: Catalogue
   );
   if (missing.length === 0) return false;
   local.change((doc) => {
-    for (const [key, id] of missing) (doc[key] ??= {})[id] = true;
+    for (const [key, id] of missing) {
+      // Not `(doc[key] ??= {})[id]`: `??=` returns the plain object, and writes to it are lost.
+      doc[key] ??= {};
+      doc[key]![id] = true;
+    }
   });
   return true;
 }

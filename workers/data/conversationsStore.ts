@@ -1,39 +1,22 @@
 // Conversations with the assistant: one Automerge document each (turns append to a list),
 // listed in the catalogue's `conversations` map so they sync and back up like notes.
 
-import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo/slim';
+import type { DocHandle, Repo } from '@automerge/automerge-repo/slim';
 import type { ConversationSummary, ConversationTurn, ConversationView } from './api.ts';
 import { UpdateTheAppError } from './notesStore.ts';
 import { CONVERSATION_SCHEMA, isTooNew, type CatalogueDoc, type ConversationDoc, type ConversationTurnDoc } from './schema.ts';
-import { watchKind } from './tasksStore.ts';
+import { CatalogueStore } from './catalogueStore.ts';
 
 const TITLE_LENGTH = 60;
 
-export class ConversationsStore {
-  readonly repo: Repo;
-  readonly catalogue: DocHandle<CatalogueDoc>;
-  #listeners = new Set<() => void>();
-  #watch: (handle: DocHandle<unknown>) => void;
-
+export class ConversationsStore extends CatalogueStore<ConversationDoc> {
   constructor(repo: Repo, catalogue: DocHandle<CatalogueDoc>) {
-    this.repo = repo;
-    this.catalogue = catalogue;
-    this.#watch = watchKind(repo, catalogue, 'conversation', 'conversations', () => this.#changed());
-  }
-
-  /** `listener` runs after any conversation changes (here, in another tab, or from a device). */
-  onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  ids(): string[] {
-    return Object.keys(this.catalogue.doc()?.conversations ?? {});
+    super(repo, catalogue, 'conversation', 'conversations');
   }
 
   /** Every catalogued conversation, deleted ones included. */
   async all(): Promise<ConversationView[]> {
-    const views = await Promise.all(this.ids().map(async (id) => toView(id, (await this.#handle(id)).doc())));
+    const views = await Promise.all(this.ids().map(async (id) => toView(id, (await this.handle(id)).doc())));
     return views.filter((view): view is ConversationView => view !== null);
   }
 
@@ -46,7 +29,7 @@ export class ConversationsStore {
 
   async get(id: string): Promise<ConversationView | null> {
     if (!this.ids().includes(id)) return null;
-    return toView(id, (await this.#handle(id)).doc());
+    return toView(id, (await this.handle(id)).doc());
   }
 
   async create(): Promise<string> {
@@ -60,7 +43,7 @@ export class ConversationsStore {
       deleted: false,
       turns: [],
     });
-    this.#watch(handle as DocHandle<unknown>);
+    this.watchHandle(handle);
     this.catalogue.change((catalogue) => {
       catalogue.conversations ??= {};
       catalogue.conversations[handle.documentId] = true;
@@ -94,30 +77,12 @@ export class ConversationsStore {
     await this.repo.flush([handle.documentId]);
   }
 
-  async catalogueAdd(ids: string[]): Promise<void> {
-    this.catalogue.change((catalogue) => {
-      catalogue.conversations ??= {};
-      for (const id of ids) catalogue.conversations[id] ??= true;
-    });
-    await this.repo.flush([this.catalogue.documentId]);
-  }
-
   /** The handle of a catalogued conversation this app may write to. */
   async #existing(id: string): Promise<DocHandle<ConversationDoc>> {
     if (!this.ids().includes(id)) throw new Error('That conversation does not exist on this device.');
-    const handle = await this.#handle(id);
+    const handle = await this.handle(id);
     if (isTooNew(handle.doc(), CONVERSATION_SCHEMA)) throw new UpdateTheAppError();
     return handle;
-  }
-
-  async #handle(id: string): Promise<DocHandle<ConversationDoc>> {
-    const handle = await this.repo.find<ConversationDoc>(id as DocumentId);
-    this.#watch(handle as DocHandle<unknown>);
-    return handle;
-  }
-
-  #changed(): void {
-    for (const listener of this.#listeners) listener();
   }
 }
 

@@ -4,43 +4,27 @@
 // Samples stay on the device that recorded them: another device sees the session's
 // metadata (name, channels, rate, times, sample count) but no rows.
 
-import type { DocHandle, DocumentId, Repo } from '@automerge/automerge-repo/slim';
+import type { DocHandle, Repo } from '@automerge/automerge-repo/slim';
 import type { ChannelSummary, RecordingInit, RecordingSummary, RecordingView } from './api.ts';
 import type { SampleBatch } from '../../src/features/sensors/types.ts';
 import { ChunkedWriter, type ChunkedWriterOptions } from './chunkedWriter.ts';
 import { UpdateTheAppError } from './notesStore.ts';
 import type { SampleChunk, SampleChunks } from './sampleChunks.ts';
 import { isTooNew, RECORDING_SCHEMA, type CatalogueDoc, type RecordingDoc } from './schema.ts';
-import { watchKind } from './tasksStore.ts';
+import { CatalogueStore } from './catalogueStore.ts';
 
 export const MIN_RATE_HZ = 1;
 export const MAX_RATE_HZ = 60;
 
-export class RecordingsStore {
-  readonly repo: Repo;
-  readonly catalogue: DocHandle<CatalogueDoc>;
+export class RecordingsStore extends CatalogueStore<RecordingDoc> {
   readonly chunks: SampleChunks;
   #writerOptions: ChunkedWriterOptions;
   #active = new Map<string, ChunkedWriter>();
-  #listeners = new Set<() => void>();
-  #watch: (handle: DocHandle<unknown>) => void;
 
   constructor(repo: Repo, catalogue: DocHandle<CatalogueDoc>, chunks: SampleChunks, writerOptions: ChunkedWriterOptions = {}) {
-    this.repo = repo;
-    this.catalogue = catalogue;
+    super(repo, catalogue, 'recording', 'recordings');
     this.chunks = chunks;
     this.#writerOptions = writerOptions;
-    this.#watch = watchKind(repo, catalogue, 'recording', 'recordings', () => this.#changed());
-  }
-
-  /** `listener` runs after any recording's metadata changes (here, in another tab, or from a device). */
-  onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  ids(): string[] {
-    return Object.keys(this.catalogue.doc()?.recordings ?? {});
   }
 
   /** Every catalogued recording, deleted ones included. */
@@ -58,7 +42,7 @@ export class RecordingsStore {
 
   async get(id: string): Promise<RecordingView | null> {
     if (!this.ids().includes(id)) return null;
-    const doc = (await this.#handle(id)).doc();
+    const doc = (await this.handle(id)).doc();
     if (doc?.kind !== 'recording') return null;
     const writer = this.#active.get(id);
     let samples = Number(doc.samples) || 0;
@@ -104,7 +88,7 @@ export class RecordingsStore {
       created: now,
       updated: now,
     });
-    this.#watch(handle as DocHandle<unknown>);
+    this.watchHandle(handle);
     this.#active.set(handle.documentId, new ChunkedWriter(this.chunks, handle.documentId, channels.length, this.#writerOptions));
     this.catalogue.change((catalogue) => {
       catalogue.recordings ??= {};
@@ -261,29 +245,11 @@ export class RecordingsStore {
     await this.chunks.remove(id);
   }
 
-  async catalogueAdd(ids: string[]): Promise<void> {
-    this.catalogue.change((catalogue) => {
-      catalogue.recordings ??= {};
-      for (const id of ids) catalogue.recordings[id] ??= true;
-    });
-    await this.repo.flush([this.catalogue.documentId]);
-  }
-
   async #writable(id: string): Promise<DocHandle<RecordingDoc>> {
     if (!this.ids().includes(id)) throw new Error('That recording does not exist on this device.');
-    const handle = await this.#handle(id);
+    const handle = await this.handle(id);
     if (isTooNew(handle.doc(), RECORDING_SCHEMA)) throw new UpdateTheAppError();
     return handle;
-  }
-
-  async #handle(id: string): Promise<DocHandle<RecordingDoc>> {
-    const handle = await this.repo.find<RecordingDoc>(id as DocumentId);
-    this.#watch(handle as DocHandle<unknown>);
-    return handle;
-  }
-
-  #changed(): void {
-    for (const listener of this.#listeners) listener();
   }
 }
 

@@ -2,53 +2,11 @@
 // so a save or a sync touches one small document. A person keeps hundreds of tasks, not
 // tens of thousands, so the list reads the documents themselves.
 
-import { Automerge, type DocHandle, type DocumentId, type Repo } from '@automerge/automerge-repo/slim';
+import { Automerge, type DocHandle, type Repo } from '@automerge/automerge-repo/slim';
 import type { TaskDue, TaskInit, TaskPatch, TaskQuery, TaskView } from './api.ts';
 import { UpdateTheAppError } from './notesStore.ts';
 import { isTooNew, TASK_SCHEMA, type CatalogueDoc, type TaskDoc } from './schema.ts';
-
-type CatalogueKey = 'tasks' | 'conversations' | 'recordings';
-
-/**
- * Calls `onChange` whenever a document of `kind` changes: through a handle this store
- * opened, through one the synchronizer opened for another tab or device (found through
- * the repo's `doc-metrics` events, as NotesStore does), or when the catalogue's `key`
- * list gains or loses ids (a new document, an import). Returns `watch` for the handles
- * the store opens itself.
- */
-export function watchKind(
-  repo: Repo,
-  catalogue: DocHandle<CatalogueDoc>,
-  kind: string,
-  key: CatalogueKey,
-  onChange: () => void,
-): (handle: DocHandle<unknown>) => void {
-  const watched = new WeakSet<DocHandle<unknown>>();
-  const isKind = (handle: DocHandle<unknown>) => handle.isReady() && (handle.doc() as { kind?: unknown } | undefined)?.kind === kind;
-  const watch = (handle: DocHandle<unknown>) => {
-    if (watched.has(handle) || handle.documentId === catalogue.documentId) return;
-    watched.add(handle);
-    handle.on('change', () => {
-      if (isKind(handle)) onChange();
-    });
-  };
-  repo.on('doc-metrics', (event) => {
-    if (event.type !== 'receive-sync-message') return;
-    const handle = repo.handles[event.documentId as DocumentId] as DocHandle<unknown> | undefined;
-    if (!handle || watched.has(handle)) return;
-    watch(handle);
-    // This fires inside the handle's update: look once that has finished.
-    setTimeout(() => isKind(handle) && onChange(), 0);
-  });
-  let ids = Object.keys(catalogue.doc()?.[key] ?? {}).join();
-  catalogue.on('change', ({ doc }) => {
-    const next = Object.keys(doc[key] ?? {}).join();
-    if (next === ids) return;
-    ids = next;
-    onChange();
-  });
-  return watch;
-}
+import { CatalogueStore } from './catalogueStore.ts';
 
 /** Throws a message for the user when `due` is not an instant plus a real IANA zone. */
 export function checkDue(due: TaskDue | null | undefined): TaskDue | null {
@@ -62,31 +20,14 @@ export function checkDue(due: TaskDue | null | undefined): TaskDue | null {
   return { at: due.at, timeZone: due.timeZone };
 }
 
-export class TasksStore {
-  readonly repo: Repo;
-  readonly catalogue: DocHandle<CatalogueDoc>;
-  #listeners = new Set<() => void>();
-  #watch: (handle: DocHandle<unknown>) => void;
-
+export class TasksStore extends CatalogueStore<TaskDoc> {
   constructor(repo: Repo, catalogue: DocHandle<CatalogueDoc>) {
-    this.repo = repo;
-    this.catalogue = catalogue;
-    this.#watch = watchKind(repo, catalogue, 'task', 'tasks', () => this.#changed());
-  }
-
-  /** `listener` runs after any task changes (here, in another tab, or from a device). */
-  onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  ids(): string[] {
-    return Object.keys(this.catalogue.doc()?.tasks ?? {});
+    super(repo, catalogue, 'task', 'tasks');
   }
 
   /** Every catalogued task, deleted ones included, in no particular order. */
   async all(now = Date.now()): Promise<TaskView[]> {
-    const views = await Promise.all(this.ids().map(async (id) => toView(id, (await this.#handle(id)).doc(), now)));
+    const views = await Promise.all(this.ids().map(async (id) => toView(id, (await this.handle(id)).doc(), now)));
     return views.filter((view): view is TaskView => view !== null);
   }
 
@@ -100,7 +41,7 @@ export class TasksStore {
 
   async get(id: string, now = Date.now()): Promise<TaskView | null> {
     if (!this.ids().includes(id)) return null;
-    return toView(id, (await this.#handle(id)).doc(), now);
+    return toView(id, (await this.handle(id)).doc(), now);
   }
 
   /** Open tasks holding the words of `text` in their title: all the words first, then most. */
@@ -137,7 +78,7 @@ export class TasksStore {
     };
     if (init.source) doc.source = init.source;
     const handle = this.repo.create<TaskDoc>(doc);
-    this.#watch(handle as DocHandle<unknown>);
+    this.watchHandle(handle);
     this.catalogue.change((catalogue) => {
       catalogue.tasks ??= {};
       catalogue.tasks[handle.documentId] = true;
@@ -149,7 +90,7 @@ export class TasksStore {
   /** Resolves once the change is committed to IndexedDB. */
   async update(id: string, patch: TaskPatch): Promise<void> {
     if (!this.ids().includes(id)) throw new Error('That task does not exist on this device.');
-    const handle = await this.#handle(id);
+    const handle = await this.handle(id);
     if (isTooNew(handle.doc(), TASK_SCHEMA)) throw new UpdateTheAppError();
     if (patch.title !== undefined && !patch.title.trim()) throw new Error('A task needs a title.');
     const due = patch.due === undefined ? undefined : checkDue(patch.due);
@@ -170,24 +111,6 @@ export class TasksStore {
       doc.updated = now;
     });
     await this.repo.flush([handle.documentId]);
-  }
-
-  async catalogueAdd(ids: string[]): Promise<void> {
-    this.catalogue.change((catalogue) => {
-      catalogue.tasks ??= {};
-      for (const id of ids) catalogue.tasks[id] ??= true;
-    });
-    await this.repo.flush([this.catalogue.documentId]);
-  }
-
-  async #handle(id: string): Promise<DocHandle<TaskDoc>> {
-    const handle = await this.repo.find<TaskDoc>(id as DocumentId);
-    this.#watch(handle as DocHandle<unknown>);
-    return handle;
-  }
-
-  #changed(): void {
-    for (const listener of this.#listeners) listener();
   }
 }
 
