@@ -5,8 +5,8 @@
 import * as Comlink from 'comlink';
 import { initializeWasm } from '@automerge/automerge-repo/slim';
 import wasmUrl from '@automerge/automerge/automerge.wasm?url';
-import { IndexedDBStorageAdapter } from '@automerge/automerge-repo-storage-indexeddb';
 import { BroadcastChannelNetworkAdapter } from '@automerge/automerge-repo-network-broadcastchannel';
+import { BatchedIndexedDBStorageAdapter } from './batchedStorage.ts';
 import { DataService } from './dataService.ts';
 import { NoteIndex } from './noteIndex.ts';
 import { openNotesStore } from './openStore.ts';
@@ -17,7 +17,7 @@ const index = new NoteIndex();
 const peers = new PeerNetworkAdapter();
 const store = initializeWasm(wasmUrl).then(() =>
   openNotesStore({
-    storage: new IndexedDBStorageAdapter('jarvis-automerge'),
+    storage: new BatchedIndexedDBStorageAdapter('jarvis-automerge'),
     network: [new BroadcastChannelNetworkAdapter({ channelName: 'jarvis-data' }), peers],
     index,
     withLock: (name, task) => navigator.locks.request(name, task),

@@ -31,6 +31,9 @@ export class NoteIndex {
   #db: Promise<IDBPDatabase>;
   #writes = new Map<string, Promise<void>>();
   #loaded: Promise<void> | null = null;
+  /** The batch waiting for the write in flight; null once its transaction has started. */
+  #pending: { records: Map<string, NoteRecord>; write: Promise<void> } | null = null;
+  #idle: Promise<void> = Promise.resolve();
 
   constructor(dbName = 'jarvis-index') {
     this.#db = openDB(dbName, 1, {
@@ -60,14 +63,29 @@ export class NoteIndex {
     return this.putMany([record]);
   }
 
+  /**
+   * Records put while a write is in flight are written together in the next transaction
+   * (one per batch instead of one per note during a sync); each promise still resolves
+   * only once the transaction holding its records has committed.
+   */
   putMany(records: NoteRecord[]): Promise<void> {
     for (const record of records) this.records.set(record.id, record);
-    const write = this.#db.then(async (db) => {
-      const tx = db.transaction(NOTES, 'readwrite');
-      for (const record of records) void tx.store.put(record);
-      await tx.done;
-    });
-    for (const record of records) this.#writes.set(record.id, write);
+    if (!this.#pending) {
+      const pending = new Map<string, NoteRecord>();
+      const write = this.#idle.then(() => this.#db).then(async (db) => {
+        if (this.#pending?.records === pending) this.#pending = null;
+        const tx = db.transaction(NOTES, 'readwrite');
+        for (const record of pending.values()) void tx.store.put(record);
+        await tx.done;
+      });
+      this.#pending = { records: pending, write };
+      this.#idle = write.catch(() => undefined);
+    }
+    const { records: pending, write } = this.#pending;
+    for (const record of records) {
+      pending.set(record.id, record);
+      this.#writes.set(record.id, write);
+    }
     return write;
   }
 
