@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
 
 // COOP/COEP make the page cross-origin isolated (SharedArrayBuffer, wasm threads).
 // The production server sets the same headers (server/static.ts).
@@ -9,6 +10,9 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+// The same CSP as production (src/lib/csp.ts); Vite's dev client is a module script from
+// this origin and its HMR socket is same-origin ws:, both allowed by the policy.
+const securityHeaders = { ...isolationHeaders, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
 export default defineConfig({
   plugins: [
@@ -44,7 +48,13 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // WebAssembly stays a file, never a data: URL: the quantum kernel fetch()es its .wasm, and
+    // the CSP's connect-src does not allow data: (src/lib/csp.ts). As files they are precached too.
+    assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
+  },
+  server: { headers: securityHeaders },
+  preview: { headers: securityHeaders },
 });

@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
+import { CONTENT_SECURITY_POLICY } from '../src/lib/csp.ts';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** Headers on every response: cross-origin isolation (SharedArrayBuffer, wasm threads) and no sniffing. */
+/** Headers on every response: cross-origin isolation (SharedArrayBuffer, wasm threads), the CSP and no sniffing. */
 export const securityHeaders: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
 };
 

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The service worker: precaches the app shell (Workbox), serves it offline, and adds
-// the cross-origin isolation headers where a static host did not send them (SPEC §1).
+// the cross-origin isolation headers and the CSP where a static host did not send them (SPEC §1).
 
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';

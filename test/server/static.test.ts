@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 import { FAKE_DIST_FILES, START_TIMEOUT_MS, makeTempDir, spawnServer, writeFakeDist, type ServerProcess } from './helpers.ts';
 
 describe('static serving', () => {
@@ -34,6 +35,24 @@ describe('static serving', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it.each(['/', '/notes', '/assets/app-abc123.js', '/x.wasm', '/missing.js'])('sends the Content-Security-Policy on %s', async (path) => {
+    const res = await get(path);
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('has a strict script policy: no inline script or eval, WebAssembly allowed', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name, ...sources] = d.trim().split(/\s+/);
+      return [name, sources] as const;
+    }));
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toContain("'wasm-unsafe-eval'");
+    expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(directives.get('script-src')).not.toContain("'unsafe-eval'");
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
   it.each([
     ['/', 'text/html'],
     ['/assets/app-abc123.js', 'text/javascript'],
@@ -58,6 +77,7 @@ describe('static serving', () => {
     const res = await get('/', { headers: { 'If-None-Match': etag! } });
     expect(res.status).toBe(304);
     expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers.get('cache-control')).toBe('no-cache');
   });
 
