@@ -45,7 +45,9 @@ export function speak(text: string, options: SpeakOptions = {}): Speech {
     const raw = join(dir, 'raw.wav');
     const out = join(dir, 'out.wav');
     execFileSync('espeak-ng', ['-v', voice, '-s', String(wpm), '-p', String(pitch), '-w', raw, text]);
-    execFileSync('sox', [raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', out, 'pad', String(leadSilenceS), String(tailSilenceS)]);
+    // --no-dither: sox otherwise adds random dither, and the same text would give different
+    // audio (and sometimes a different transcript) on every run.
+    execFileSync('sox', ['--no-dither', raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', out, 'pad', String(leadSilenceS), String(tailSilenceS)]);
     const wav = readFileSync(out);
     return { wav, samples: decodeWav(wav).samples };
   } finally {

@@ -16,6 +16,7 @@ import { Comlink, createWorkerBridge } from './workerBridge.ts';
 export const dataWorker = createWorkerBridge<DataApi>(
   () => new Worker(new URL('../../workers/data/data.worker.ts', import.meta.url), { type: 'module', name: 'data' }),
   'data',
+  { probe: (api) => api.memoryVersion() },
 );
 
 const listeners = new Map<string, (event: DataEvent) => void>();

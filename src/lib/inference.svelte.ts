@@ -9,6 +9,8 @@ export const inferenceWorker = createWorkerBridge<InferenceApi>(
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the worker's script URL, not state
   () => new Worker(new URL('../../workers/inference/inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' }),
   'inference',
+  // An empty utterance: the router answers "unknown" without touching a model.
+  { probe: (api) => api.route('', { now: 0, timeZone: 'UTC' }) },
 );
 
 export const inferenceStatus = $state({
@@ -16,6 +18,8 @@ export const inferenceStatus = $state({
   /** Bytes of the download or first load under way, by model id. */
   progress: {} as Record<string, { loaded: number; total: number }>,
   memory: { indexed: 0, total: 0, model: null as string | null, paused: false },
+  /** The speech model (whisper-tiny): 'idle' until something asks for it ("Loading the speech model…" while 'loading'). */
+  speech: { state: 'idle' as 'idle' | 'loading' | 'ready' | 'error', message: undefined as string | undefined },
 });
 
 let connected: Promise<Comlink.Remote<InferenceApi>> | null = null;
@@ -24,6 +28,7 @@ function onEvent(event: InferenceEvent): void {
   if (event.kind === 'models') inferenceStatus.models = event.models;
   else if (event.kind === 'progress') inferenceStatus.progress[event.model] = { loaded: event.loaded, total: event.total };
   else if (event.kind === 'memory') inferenceStatus.memory = { indexed: event.indexed, total: event.total, model: event.model, paused: event.paused };
+  else if (event.kind === 'speech-model') inferenceStatus.speech = { state: event.state, message: event.message };
 }
 
 const startHooks: ((api: Comlink.Remote<InferenceApi>) => unknown)[] = [];
@@ -63,4 +68,5 @@ export function restartInference(): void {
   inferenceWorker.terminate();
   connected = null;
   inferenceStatus.progress = {};
+  inferenceStatus.speech = { state: 'idle', message: undefined };
 }

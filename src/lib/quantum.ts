@@ -6,6 +6,7 @@ import { createWorkerBridge } from './workerBridge.ts';
 export const quantumWorker = createWorkerBridge<QuantumApi>(
   () => new Worker(new URL('../../workers/quantum/quantum.worker.ts', import.meta.url), { type: 'module', name: 'quantum' }),
   'quantum',
+  { probe: (api) => api.check('OPENQASM 2.0;') },
 );
 
 /** Bytes the device can give a statevector: a quarter of navigator.deviceMemory, 1 GiB when unknown. */

@@ -1,4 +1,6 @@
 // Short messages at the bottom of the screen, optionally with one action ("Undo", "Reload").
+// Errors also go to the System log.
+import { logSystem } from './systemLog.svelte.ts';
 
 export interface Toast {
   id: number;
@@ -20,6 +22,7 @@ export function showToast(message: string, options: Partial<Omit<Toast, 'id' | '
 }
 
 export function showError(message: string): number {
+  logSystem('app', message, 'error');
   return showToast(message, { tone: 'error', timeoutMs: 10000 });
 }
 

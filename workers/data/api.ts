@@ -314,9 +314,13 @@ export interface DataApi {
   onMemoryChange(callback: () => void): void;
   /** Serves this same API on `port` (another worker; pass it with Comlink.transfer). */
   connectPort(port: MessagePort): void;
-  exportBackup(): Promise<Uint8Array>;
-  /** Merges a backup file; throws a BackupError with a user-facing message when it is not one. */
-  importBackup(bytes: Uint8Array): Promise<ImportReport>;
+  /** The backup file; with a passphrase, encrypted (backupCrypto.ts: PBKDF2 + AES-GCM). */
+  exportBackup(options?: { passphrase?: string }): Promise<Uint8Array>;
+  /**
+   * Merges a backup file (a protected one needs its passphrase); throws a BackupError with a
+   * user-facing message when it is not one, is damaged, or the passphrase is wrong.
+   */
+  importBackup(bytes: Uint8Array, options?: { passphrase?: string }): Promise<ImportReport>;
   /** A zip of one Markdown file per note. */
   exportNotesMarkdown(): Promise<Uint8Array>;
   /** A port the page bridged to a WebRTC DataChannel to another device: documents sync over it. */

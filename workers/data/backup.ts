@@ -10,6 +10,9 @@ import type { NotesStore } from './notesStore.ts';
 import type { TasksStore } from './tasksStore.ts';
 import type { RecordingsStore } from './recordingsStore.ts';
 import type { SampleChunk } from './sampleChunks.ts';
+import { BackupError } from './backupError.ts';
+
+export { BackupError };
 
 export const BACKUP_FORMAT = 'jarvis-backup';
 /**
@@ -39,10 +42,9 @@ interface BackupFile {
   samples?: BackupChunk[];
 }
 
-/** A file that is not a backup this app can read; the message is shown to the user as is. */
-export class BackupError extends Error {
-  override name = 'BackupError';
-}
+
+/** Longer than any Automerge document id (base58check of 16 bytes + checksum, ~28 chars). */
+const MAX_ID_LENGTH = 64;
 
 /** The document kinds a backup holds. */
 type Kind = 'note' | 'circuit' | 'task' | 'conversation' | 'recording';
@@ -126,6 +128,8 @@ function parseBackup(bytes: Uint8Array): { docs: DecodedDoc[]; samples: SampleCh
     if (
       !entry ||
       typeof entry.id !== 'string' ||
+      // Ids are ~28 chars; the base58 check is quadratic, so a 1 MB "id" would hang the worker.
+      entry.id.length > MAX_ID_LENGTH ||
       !isValidDocumentId(entry.id) ||
       typeof entry.data !== 'string' ||
       !KINDS.includes(entry.kind as Kind)
@@ -170,7 +174,17 @@ function copyBuffer(bytes: Uint8Array): ArrayBuffer {
 export async function importBackup(stores: BackupStores, bytes: Uint8Array): Promise<ImportReport> {
   const { docs: decoded, samples } = parseBackup(bytes);
   const { notes, circuits, tasks, conversations, recordings } = stores;
-  const known = new Set(Object.values(cataloguedIds(stores)).flat());
+  const catalogued = cataloguedIds(stores);
+  const localKind = new Map<string, Kind>(KINDS.flatMap((kind) => catalogued[kind].map((id): [string, Kind] => [id, kind])));
+  // Still before anything is written: merging a document of another kind into one of ours (or
+  // into the catalogue) would turn, say, a note into a task. Refuse the file instead.
+  decoded.forEach(({ id, kind }, i) => {
+    const local = id === notes.catalogue.documentId ? 'catalogue' : localKind.get(id);
+    if (local !== undefined && local !== kind) {
+      throw new BackupError(`This backup does not fit this device (document ${i + 1} of ${decoded.length} is a ${kind} in the file but a ${local} here). Nothing was changed.`);
+    }
+  });
+  const known = new Set(localKind.keys());
   const repo = notes.repo;
   let added = 0;
   let merged = 0;

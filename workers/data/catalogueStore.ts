@@ -27,6 +27,7 @@ export function watchKind(
     watched.add(handle);
     handle.on('change', () => {
       if (isKind(handle)) onChange();
+      else void Promise.resolve().then(() => isKind(handle) && onChange()); // a requested document: 'change' comes before 'ready'
     });
   };
   repo.on('doc-metrics', (event) => {

@@ -26,6 +26,8 @@ import type {
   TaskView,
 } from './api.ts';
 import { exportBackup, importBackup, type BackupStores } from './backup.ts';
+import { decryptBackup, encryptBackup, isEncryptedBackup } from './backupCrypto.ts';
+import { reportingDiskFull } from './storageErrors.ts';
 import { CircuitsStore } from './circuitsStore.ts';
 import { ConversationsStore } from './conversationsStore.ts';
 import { notesToMarkdownZip } from './markdownExport.ts';
@@ -129,15 +131,15 @@ export class DataService implements DataApi {
   }
 
   async createNote(init?: NotePatch): Promise<string> {
-    return (await this.#store).create(init);
+    return reportingDiskFull(async () => (await this.#store).create(init));
   }
 
   async createNotes(inits: NotePatch[]): Promise<string[]> {
-    return (await this.#store).createMany(inits);
+    return reportingDiskFull(async () => (await this.#store).createMany(inits));
   }
 
   async updateNote(id: string, patch: NotePatch): Promise<void> {
-    return (await this.#store).update(id, patch);
+    return reportingDiskFull(async () => (await this.#store).update(id, patch));
   }
 
   async listCircuits(): Promise<CircuitSummary[]> {
@@ -149,11 +151,11 @@ export class DataService implements DataApi {
   }
 
   async saveCircuit(init: { name: string; qasm: string }): Promise<string> {
-    return (await this.#circuits).create(init);
+    return reportingDiskFull(async () => (await this.#circuits).create(init));
   }
 
   async updateCircuit(id: string, patch: CircuitPatch): Promise<void> {
-    return (await this.#circuits).update(id, patch);
+    return reportingDiskFull(async () => (await this.#circuits).update(id, patch));
   }
 
   async duplicateCircuit(id: string): Promise<string> {
@@ -175,11 +177,11 @@ export class DataService implements DataApi {
   }
 
   async createTask(init: TaskInit): Promise<string> {
-    return (await this.#tasks).create(init);
+    return reportingDiskFull(async () => (await this.#tasks).create(init));
   }
 
   async updateTask(id: string, patch: TaskPatch): Promise<void> {
-    return (await this.#tasks).update(id, patch);
+    return reportingDiskFull(async () => (await this.#tasks).update(id, patch));
   }
 
   async findTasks(text: string): Promise<TaskView[]> {
@@ -191,7 +193,7 @@ export class DataService implements DataApi {
   }
 
   async appendTurn(conversationId: string, turn: { role: 'user' | 'assistant'; text: string; intent?: string }): Promise<string> {
-    return (await this.#conversations).append(conversationId, turn);
+    return reportingDiskFull(async () => (await this.#conversations).append(conversationId, turn));
   }
 
   async getConversation(id: string): Promise<ConversationView | null> {
@@ -277,12 +279,14 @@ export class DataService implements DataApi {
     Comlink.expose(this, port);
   }
 
-  async exportBackup(): Promise<Uint8Array> {
-    return exportBackup(await this.#stores());
+  async exportBackup(options: { passphrase?: string } = {}): Promise<Uint8Array> {
+    const plain = await exportBackup(await this.#stores());
+    return options.passphrase ? encryptBackup(plain, options.passphrase) : plain;
   }
 
-  async importBackup(bytes: Uint8Array): Promise<ImportReport> {
-    return importBackup(await this.#stores(), bytes);
+  async importBackup(bytes: Uint8Array, options: { passphrase?: string } = {}): Promise<ImportReport> {
+    const plain = isEncryptedBackup(bytes) ? await decryptBackup(bytes, options.passphrase ?? '') : bytes;
+    return importBackup(await this.#stores(), plain);
   }
 
   async exportNotesMarkdown(): Promise<Uint8Array> {

@@ -100,6 +100,6 @@ export function noteView(record: NoteRecord, lookup: TitleLookup, all: Iterable<
       backlinks.push({ id: other.id, title: other.title });
     }
   }
-  backlinks.sort((a, b) => a.title.localeCompare(b.title));
+  backlinks.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   return { ...toSummary(record), body: record.body, created: record.created, deleted: record.deleted, links, backlinks };
 }

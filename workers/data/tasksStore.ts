@@ -27,7 +27,7 @@ export class TasksStore extends CatalogueStore<TaskDoc> {
 
   /** Every catalogued task, deleted ones included, in no particular order. */
   async all(now = Date.now()): Promise<TaskView[]> {
-    const views = await Promise.all(this.ids().map(async (id) => toView(id, (await this.handle(id)).doc(), now)));
+    const views = await Promise.all(this.ids().map(async (id) => toView(id, await this.handle(id).then((h) => h.doc(), () => undefined), now))); // unavailable now: left out
     return views.filter((view): view is TaskView => view !== null);
   }
 

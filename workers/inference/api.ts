@@ -28,7 +28,21 @@ export interface ModelStatus {
 export type InferenceEvent =
   | { kind: 'progress'; model: string; loaded: number; total: number }
   | { kind: 'models'; models: ModelStatus[] }
-  | { kind: 'memory'; indexed: number; total: number; model: string | null; paused: boolean };
+  | { kind: 'memory'; indexed: number; total: number; model: string | null; paused: boolean }
+  /** The speech model (whisper-tiny): 'loading' covers caching it from /models and building the pipeline. */
+  | { kind: 'speech-model'; state: 'loading' | 'ready' | 'error'; message?: string };
+
+export interface TranscribeOptions {
+  /** Whisper's language name ('english', 'german', …); 'english' when left out. */
+  language?: string;
+}
+
+export interface TranscribeResult {
+  /** What was said, trimmed ('' when no words were made out). */
+  text: string;
+  /** Time the model took, ms. */
+  ms: number;
+}
 
 export interface RouteContext {
   /** Epoch ms: "tomorrow" means tomorrow from here. */
@@ -52,6 +66,14 @@ export interface InferenceApi {
   warmUp(): Promise<boolean>;
   route(text: string, context: RouteContext): Promise<Routed>;
   searchMemory(query: string, options?: { limit?: number; kinds?: ('note' | 'task' | 'turn')[] }): Promise<MemoryHit[]>;
+  /**
+   * Loads the speech model (Xenova/whisper-tiny q8): verified into Cache Storage from /models
+   * at first use, with 'progress' and 'speech-model' events. Rejects with a plain message when
+   * the model is neither cached nor served here. Safe to call again (loads once).
+   */
+  warmUpSpeech(): Promise<void>;
+  /** 16 kHz mono samples (~0.5 s of quiet before the speech) → text. Transfer the buffer (Comlink.transfer). */
+  transcribe(audio: Float32Array, options?: TranscribeOptions): Promise<TranscribeResult>;
   /** Battery saver: background embedding pauses (searches still work). */
   setBackgroundPaused(paused: boolean): void;
 }

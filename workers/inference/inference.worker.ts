@@ -13,7 +13,8 @@ import { ModelFileError } from './fetchModel.ts';
 import { MODELS, modelBytes, modelById, type ModelEntry } from './modelManifest.ts';
 import { cacheModel, deleteCachedModel, isCached, isServedLocally } from './modelStore.ts';
 import { HUB_URL } from './hub.ts';
-import { configureRuntime } from './runtime.ts';
+import { configureRuntime, pickDevice } from './runtime.ts';
+import { loadTranscriber, SPEECH_MODEL, type Transcriber } from './transcriber.ts';
 
 configureRuntime();
 
@@ -110,6 +111,47 @@ function warmUp(): Promise<Embed | null> {
   return embedder;
 }
 
+let speech: Promise<Transcriber> | null = null;
+
+/** whisper-tiny: cached (verified) from /models at first use, like the embedding model. */
+async function startSpeech(): Promise<Transcriber> {
+  const entry = modelById(SPEECH_MODEL);
+  if (!entry) throw new Error(`The model manifest has no ${SPEECH_MODEL}.`);
+  emit({ kind: 'speech-model', state: 'loading' });
+  try {
+    if (!(await isCached(entry))) {
+      if (!(await isServedLocally(entry))) {
+        const mb = Math.round(modelBytes(entry) / 1e6);
+        throw new Error(`The speech model (${SPEECH_MODEL}, ${mb} MB) is not on this device. Download it in System → Settings → Models.`);
+      }
+      try {
+        await cacheModel(entry, { onProgress: (p) => emit({ kind: 'progress', model: p.model, loaded: p.loaded, total: p.total }) });
+      } catch (error) {
+        failures.set(entry.id, userMessage(error));
+        throw error;
+      }
+    }
+    const transcriber = await loadTranscriber({ device: await pickDevice() });
+    failures.delete(entry.id);
+    emit({ kind: 'speech-model', state: 'ready' });
+    return transcriber;
+  } catch (error) {
+    const message = userMessage(error);
+    emit({ kind: 'speech-model', state: 'error', message });
+    throw new Error(message, { cause: error });
+  } finally {
+    void announceModels();
+  }
+}
+
+function warmUpSpeech(): Promise<Transcriber> {
+  if (!speech) {
+    speech = startSpeech();
+    speech.catch(() => (speech = null)); // the next attempt tries again (e.g. after a download)
+  }
+  return speech;
+}
+
 /** Brings the index in line with the data worker's items (new, edited, deleted). */
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
@@ -185,6 +227,11 @@ const api: InferenceApi = {
   async deleteModel(id) {
     const entry = modelById(id);
     if (entry && !entry.bundled) await deleteCachedModel(entry);
+    if (id === SPEECH_MODEL && speech) {
+      const loaded = speech;
+      speech = null;
+      void loaded.then((t) => t.dispose(), () => {});
+    }
     failures.delete(id);
     void announceModels();
   },
@@ -203,6 +250,13 @@ const api: InferenceApi = {
   async searchMemory(query, options = {}) {
     await ensureFresh();
     return memory.search(query, { limit: options.limit ?? 5, kinds: options.kinds });
+  },
+  async warmUpSpeech() {
+    await warmUpSpeech();
+  },
+  async transcribe(audio, options = {}) {
+    const transcriber = await warmUpSpeech();
+    return transcriber.transcribe(audio, { language: options.language ?? 'english' });
   },
   setBackgroundPaused(paused) {
     backgroundPaused = paused;

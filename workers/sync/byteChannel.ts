@@ -31,6 +31,8 @@ export const FRAME_MORE = 0x02;
 /** Largest DataChannel frame we send, whatever the transport allows. */
 export const DEFAULT_FRAME_BYTES = 64 * 1024;
 const START_HEADER = 5;
+/** First buffer for a chunked message; it doubles as bytes arrive, up to the announced length. */
+const INITIAL_BUFFER = 1024 * 1024;
 const EMPTY: Uint8Array<ArrayBuffer> = new Uint8Array(0);
 
 export interface DataChannelOptions {
@@ -82,6 +84,8 @@ export function encodeFrames(bytes: Uint8Array, frameBytes: number): Uint8Array<
 export class FrameDecoder {
   #pending: Uint8Array | null = null;
   #filled = 0;
+  /** Length the START frame announced for the pending message. */
+  #total = 0;
   readonly #maxBytes: number;
 
   constructor(maxBytes = 256 * 1024 * 1024) {
@@ -101,7 +105,10 @@ export class FrameDecoder {
       if (frame.byteLength < START_HEADER) throw new Error('short start frame');
       const total = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(1, false);
       if (total > this.#maxBytes) throw new Error(`message of ${total} bytes exceeds the limit`);
-      this.#pending = new Uint8Array(total);
+      // Memory follows the bytes that arrive, not the length announced: a START that claims
+      // 200 MB and sends nothing more must not make us allocate 200 MB.
+      this.#total = total;
+      this.#pending = new Uint8Array(Math.min(total, INITIAL_BUFFER));
       this.#filled = 0;
       return this.#append(frame.subarray(START_HEADER));
     }
@@ -113,11 +120,17 @@ export class FrameDecoder {
   }
 
   #append(part: Uint8Array): Uint8Array | null {
-    const pending = this.#pending as Uint8Array;
-    if (this.#filled + part.byteLength > pending.byteLength) throw new Error('chunked message overruns its length');
+    let pending = this.#pending as Uint8Array;
+    const filled = this.#filled + part.byteLength;
+    if (filled > this.#total) throw new Error('chunked message overruns its length');
+    if (filled > pending.byteLength) {
+      const grown = new Uint8Array(Math.min(this.#total, Math.max(filled, pending.byteLength * 2)));
+      grown.set(pending.subarray(0, this.#filled));
+      pending = this.#pending = grown;
+    }
     pending.set(part, this.#filled);
-    this.#filled += part.byteLength;
-    if (this.#filled < pending.byteLength) return null;
+    this.#filled = filled;
+    if (filled < this.#total) return null;
     this.#pending = null;
     return pending;
   }

@@ -7,6 +7,8 @@ import type { Reply } from './reply.ts';
 import { replyAsText } from './reply.ts';
 import { respond } from './respond.ts';
 import { assistantServices } from './liveServices.ts';
+import { speakReply } from '../voice/spokenReplies.ts';
+import { voiceSettings } from '../voice/voiceSettings.svelte.ts';
 
 export interface Turn {
   id: string;
@@ -68,6 +70,7 @@ export async function send(text: string): Promise<void> {
     await store('user', message);
     const reply = await respond(message, assistantServices());
     chat.turns.push({ id: `local-${Date.now()}-r`, role: 'assistant', text: reply.text, at: Date.now(), reply });
+    speakReply(reply.text, voiceSettings);
     await store('assistant', replyAsText(reply), reply.intent);
   } catch (error) {
     const reply: Reply = { text: `Something went wrong: ${(error as Error).message}. Nothing you stored was changed.`, intent: 'unknown' };

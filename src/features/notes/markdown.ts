@@ -38,5 +38,13 @@ export function renderMarkdown(body: string, links: NoteLink[] = []): string {
     if (!link?.id) return `<span class="note-link missing" title="No note has this title">${escapeHtml(raw)}</span>`;
     return `<a class="note-link" href="#/notes/${encodeURIComponent(link.id)}">${escapeHtml(link.title || raw)}</a>`;
   });
-  return sanitizeHtml(marked.parse(withLinks, { async: false, gfm: true }));
+  let html: string;
+  try {
+    html = marked.parse(withLinks, { async: false, gfm: true });
+  } catch {
+    // marked recurses per nesting level: thousands of nested '>' overflow its stack. Show the
+    // text as it is rather than let one note break the editor.
+    html = `<pre class="markdown-fallback">${escapeHtml(body)}</pre>`;
+  }
+  return sanitizeHtml(html);
 }

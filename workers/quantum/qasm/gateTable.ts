@@ -9,7 +9,8 @@ import type { GateCall, GateDecl } from './syntax.ts';
 export type GateEntry =
   /** `implicit`: a qelib1.inc gate made available without the include; a definition may replace it. */
   | { kind: 'native'; name: string; params: number; qubits: number; native: NativeGate; implicit: boolean }
-  | { kind: 'defined'; name: string; params: number; qubits: number; body: BodyCall[] }
+  /** `size`: native ops one application expands to (may be Infinity), so a blow-up is refused before it is built. */
+  | { kind: 'defined'; name: string; params: number; qubits: number; body: BodyCall[]; size: number }
   | { kind: 'opaque'; name: string; params: number; qubits: number };
 
 /** One gate application inside a definition: arguments are indices into the definition's qubits. */
@@ -52,7 +53,7 @@ export class GateTable {
     checkUnique(decl.params, `gate '${name}': parameter`, line);
     checkUnique(decl.qubits, `gate '${name}': qubit argument`, line);
     const sizes = { name, params: decl.params.length, qubits: decl.qubits.length };
-    const entry: GateEntry = decl.kind === 'opaque' ? { kind: 'opaque', ...sizes } : { kind: 'defined', ...sizes, body: [] };
+    const entry: GateEntry = decl.kind === 'opaque' ? { kind: 'opaque', ...sizes } : { kind: 'defined', ...sizes, body: [], size: 0 };
     if (entry.kind === 'defined') {
       for (const statement of decl.body) {
         const args = statement.args.map((arg) => {
@@ -67,6 +68,7 @@ export class GateTable {
         const twice = args.find((arg, i) => args.indexOf(arg) !== i);
         if (twice !== undefined) throw new QasmError(statement.line, `gate '${gate.name}' is given '${decl.qubits[twice]}' twice`);
         entry.body.push({ gate, params: statement.params, args });
+        entry.size += opsPerApplication(gate);
       }
     }
     this.gates.set(name, entry);
@@ -117,6 +119,11 @@ export class GateTable {
   private addNative(native: NativeGate, implicit: boolean): void {
     this.gates.set(native.name, { kind: 'native', name: native.name, params: native.params, qubits: native.qubits, native, implicit });
   }
+}
+
+/** Native ops one application of `gate` emits (an opaque gate counts 1: expanding it throws). */
+export function opsPerApplication(gate: GateEntry): number {
+  return gate.kind === 'defined' ? gate.size : 1;
 }
 
 /** NaN and ±Infinity would poison the whole state vector: refuse them where they arise. */

@@ -3,7 +3,7 @@
 import type { Circuit, MeasureOp, Op, ResetOp, UnitaryOp } from '../circuit.ts';
 import { QasmError } from './errors.ts';
 import { evaluate } from './expr.ts';
-import { GateTable, checkFinite } from './gateTable.ts';
+import { GateTable, checkFinite, opsPerApplication } from './gateTable.ts';
 import { Registers } from './registers.ts';
 import { StatementReader, type GateCall, type Measure, type Reset, type Statement } from './syntax.ts';
 
@@ -116,6 +116,8 @@ class CircuitBuilder {
       const sizes = registers.map((register) => `${register.name}: ${register.size}`).join(', ');
       throw new QasmError(line, `gate '${gate.name}': registers of different sizes (${sizes})`);
     }
+    // A gate defined by doubling another, 30 times over, must be refused before it is built.
+    if (this.ops.length + width * opsPerApplication(gate) > this.maxOps) this.refuseTooMany(line);
     for (let k = 0; k < width; k++) {
       const qubits = args.map((q) => (q.length === 1 ? q[0] : q[k]));
       const twice = qubits.find((q, i) => qubits.indexOf(q) !== i);
@@ -140,10 +142,12 @@ class CircuitBuilder {
   }
 
   private push(op: Op): void {
-    if (this.ops.length >= this.maxOps) {
-      throw new QasmError(op.line, `the circuit expands to more than ${this.maxOps.toLocaleString('en-US')} operations`);
-    }
+    if (this.ops.length >= this.maxOps) this.refuseTooMany(op.line);
     this.ops.push(op);
+  }
+
+  private refuseTooMany(line: number): never {
+    throw new QasmError(line, `the circuit expands to more than ${this.maxOps.toLocaleString('en-US')} operations`);
   }
 
   private qubitName(qubit: number): string {
