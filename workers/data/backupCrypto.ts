@@ -8,6 +8,8 @@ import { fromBase64, toBase64 } from './bytes.ts';
 export const ENCRYPTED_BACKUP_FORMAT = 'jarvis-backup-encrypted';
 const VERSION = 1;
 export const PBKDF2_ITERATIONS = 600_000;
+/** A file may ask for more (a newer app), but not so many that each wrong guess costs minutes. */
+const MAX_ITERATIONS = 5_000_000;
 
 interface Envelope {
   format: typeof ENCRYPTED_BACKUP_FORMAT;
@@ -62,7 +64,7 @@ function parseEnvelope(bytes: Uint8Array): Envelope {
     throw new BackupError('This protected backup was made by a newer version of Jarvis. Update the app to import it. Nothing was changed.');
   }
   const { kdf, cipher } = envelope;
-  const iterationsOk = Number.isInteger(kdf?.iterations) && kdf.iterations >= 1 && kdf.iterations <= 10_000_000;
+  const iterationsOk = Number.isInteger(kdf?.iterations) && kdf.iterations >= 1 && kdf.iterations <= MAX_ITERATIONS;
   if (!iterationsOk || kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256' || typeof kdf.salt !== 'string') throw new BackupError(DAMAGED);
   if (cipher?.name !== 'AES-GCM' || typeof cipher.iv !== 'string' || typeof envelope.ciphertext !== 'string') throw new BackupError(DAMAGED);
   return envelope;
