@@ -1,9 +1,10 @@
 // Crash safety: edits are made until 300 of them were shown "Saved", with the page crashed
 // (CDP Page.crash) or the whole browser profile closed at random points — sometimes right
 // after a keystroke, before "Saved". After every reopening, every edit that was shown
-// "Saved" is there. A persistent profile on disk stands for the device. (A full disk is
-// tested in test/unit/diskFull.test.ts: CDP's quota override did not make writes to an
-// IndexedDB database that already exists fail in this Chromium.)
+// "Saved" is there. A persistent profile on disk stands for the device.
+// A full disk: IndexedDB's put, inside the data worker, throws QuotaExceededError (injected
+// there: CDP's quota override did not make writes to an existing database fail in this
+// Chromium); the editor says so in plain words and the stored note stays whole.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,4 +127,35 @@ test('every edit shown "Saved" survives page crashes and closed profiles', async
     await context.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a full disk is reported in plain words and leaves the note whole', async ({ page }) => {
+  await openNotes(page);
+  await newNote(page);
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Quota');
+  await body(page).fill('before the disk filled up');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  const dataWorker = page.workers().find((w) => w.url().includes('data.worker'));
+  if (!dataWorker) throw new Error(`no data worker among ${page.workers().map((w) => w.url()).join(', ')}`);
+  await dataWorker.evaluate(() => {
+    const real = IDBObjectStore.prototype.put;
+    (self as unknown as { __realPut: typeof real }).__realPut = real;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await body(page).fill('after the disk filled up');
+  const status = page.getByRole('status').filter({ hasText: 'Not saved' });
+  await expect(status).toContainText('Not saved: The device’s storage is full, so this change was not saved.');
+  await expect(status).not.toContainText(/undefined|\[object|QuotaExceededError/);
+
+  // Space again: after a reload the note is one whole version, never a mix of the two.
+  await dataWorker.evaluate(() => {
+    IDBObjectStore.prototype.put = (self as unknown as { __realPut: typeof IDBObjectStore.prototype.put }).__realPut;
+  });
+  await page.reload();
+  await openNotes(page);
+  await openFromList(page, 'Quota');
+  expect(['before the disk filled up', 'after the disk filled up']).toContain(await body(page).inputValue());
 });

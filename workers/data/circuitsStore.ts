@@ -22,7 +22,8 @@ export class CircuitsStore {
 
   /** Live circuits, most recently updated first. */
   async list(): Promise<CircuitSummary[]> {
-    const docs = await Promise.all(this.ids().map(async (id) => [id, (await this.#handle(id)).doc()] as const));
+    // A circuit catalogued but not yet arrived from another device is left out for now.
+    const docs = await Promise.all(this.ids().map(async (id) => [id, await this.#handle(id).then((h) => h.doc(), () => undefined)] as const));
     return docs
       .filter(([, doc]) => doc?.kind === 'circuit' && !doc.deleted)
       .map(([id, doc]) => ({ id, name: String(doc.name ?? ''), updated: Number(doc.updated) || 0, tooNew: isTooNew(doc, CIRCUIT_SCHEMA) }))

@@ -46,6 +46,8 @@ export class PeerNetworkAdapter extends NetworkAdapter {
   #readyPromise: Promise<void>;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #peerWaitMs: number;
+  /** Messages dropped as malformed, misaddressed or from a peer that never said hello. */
+  dropped = 0;
 
   constructor(options: PeerNetworkAdapterOptions = {}) {
     super();
@@ -137,11 +139,14 @@ export class PeerNetworkAdapter extends NetworkAdapter {
     let message: unknown;
     try {
       message = cbor.decode(bytes);
-    } catch (error) {
-      console.warn('[sync] undecodable message dropped', error);
+    } catch {
+      this.dropped++;
       return;
     }
-    if (!isMessageLike(message)) return;
+    if (!isMessageLike(message)) {
+      this.dropped++;
+      return;
+    }
     const { senderId } = message;
     switch (message.type) {
       case 'arrive': {
@@ -159,7 +164,10 @@ export class PeerNetworkAdapter extends NetworkAdapter {
       }
       case 'welcome': {
         const welcome = message as WelcomeMessage;
-        if (welcome.targetId !== this.peerId) return;
+        if (welcome.targetId !== this.peerId) {
+          this.dropped++;
+          return;
+        }
         if (link.remote === senderId) return; // our arrives crossed: already announced
         if (link.remote !== null) this.#forget(link);
         this.#announce(link, senderId, welcome.peerMetadata);
@@ -170,8 +178,11 @@ export class PeerNetworkAdapter extends NetworkAdapter {
         break;
       default: {
         // Only from the peer that said hello on this channel, and only for us.
-        if (link.remote === null || senderId !== link.remote) return;
-        if ((message as { targetId?: unknown }).targetId !== this.peerId) return;
+        const fromThisLink = link.remote !== null && senderId === link.remote;
+        if (!fromThisLink || (message as { targetId?: unknown }).targetId !== this.peerId) {
+          this.dropped++;
+          return;
+        }
         this.emit('message', message as Message);
       }
     }

@@ -297,6 +297,8 @@ describe('hostile messages to the sync network adapter (workers/sync/peerNetwork
           : cbor.encode(JSON.parse(JSON.stringify(c.cbor ?? null), (_k, v) => (v === '$ME' ? 'me' : v === '$BYTES' ? new Uint8Array([1, 2, 3]) : v)));
       expect(() => channel.onmessage!(bytes)).not.toThrow();
       expect(emitted, 'nothing reaches the repo').toEqual([]);
+      // Counted as dropped, except a "leave" from a stranger, which is simply a no-op.
+      expect(adapter.dropped).toBe(/leave/.test(_name) ? 0 : 1);
       if (c.handshake) {
         // The link still works for the real peer.
         expect(adapter.peers).toEqual(['remote']);

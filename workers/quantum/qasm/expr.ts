@@ -25,6 +25,11 @@ export const isFunctionName = (name: string): name is FunctionName => Object.has
 
 /** Deep enough for any real circuit, shallow enough never to overflow the call stack. */
 const MAX_DEPTH = 500;
+/**
+ * Operators in one expression: `1+1+…` builds a left-deep tree that evaluating would walk
+ * recursively, so 100,000 terms overflowed the stack with an unreadable message.
+ */
+const MAX_OPERATORS = 1000;
 
 /** Parses one expression; `params` are the names usable in it (a gate's parameters, else none). */
 export function parseExpr(tokens: TokenStream, params: readonly string[] = []): Expr {
@@ -33,6 +38,7 @@ export function parseExpr(tokens: TokenStream, params: readonly string[] = []): 
 
 class ExprParser {
   private depth = 0;
+  private operators = 0;
 
   constructor(
     private readonly tokens: TokenStream,
@@ -42,8 +48,8 @@ class ExprParser {
   sum(): Expr {
     let left = this.product();
     for (;;) {
-      if (this.tokens.accept('+')) left = { kind: 'binary', op: '+', left, right: this.product() };
-      else if (this.tokens.accept('-')) left = { kind: 'binary', op: '-', left, right: this.product() };
+      if (this.tokens.accept('+')) left = { kind: 'binary', op: '+', left, right: this.counted(() => this.product()) };
+      else if (this.tokens.accept('-')) left = { kind: 'binary', op: '-', left, right: this.counted(() => this.product()) };
       else return left;
     }
   }
@@ -51,10 +57,15 @@ class ExprParser {
   private product(): Expr {
     let left = this.unary();
     for (;;) {
-      if (this.tokens.accept('*')) left = { kind: 'binary', op: '*', left, right: this.unary() };
-      else if (this.tokens.accept('/')) left = { kind: 'binary', op: '/', left, right: this.unary() };
+      if (this.tokens.accept('*')) left = { kind: 'binary', op: '*', left, right: this.counted(() => this.unary()) };
+      else if (this.tokens.accept('/')) left = { kind: 'binary', op: '/', left, right: this.counted(() => this.unary()) };
       else return left;
     }
+  }
+
+  private counted(operand: () => Expr): Expr {
+    if (++this.operators > MAX_OPERATORS) throw this.tokens.error(`expression is too long (more than ${MAX_OPERATORS} operators)`);
+    return operand();
   }
 
   /** Unary minus binds looser than ^ (-2^2 is -4), and ^ is right-associative (2^3^2 is 2^9). */
