@@ -119,7 +119,7 @@ function parseBackup(bytes: Uint8Array): { docs: DecodedDoc[]; samples: SampleCh
   if (file === null || typeof file !== 'object' || file.format !== BACKUP_FORMAT) {
     throw new BackupError('This file is not a Jarvis backup. Nothing was changed.');
   }
-  if (!Number.isInteger(file.version) || file.version < 1) throw new BackupError('This backup is damaged: its version is not readable. Nothing was changed.');
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) throw new BackupError('This backup is damaged: its version is not readable. Nothing was changed.');
   if (file.version > BACKUP_VERSION) {
     throw new BackupError('This backup was made by a newer version of Jarvis. Update the app to import it. Nothing was changed.');
   }
