@@ -25,7 +25,7 @@ export class CircuitsStore {
     // A circuit catalogued but not yet arrived from another device is left out for now.
     const docs = await Promise.all(this.ids().map(async (id) => [id, await this.#handle(id).then((h) => h.doc(), () => undefined)] as const));
     return docs
-      .filter(([, doc]) => doc?.kind === 'circuit' && !doc.deleted)
+      .filter((entry): entry is readonly [string, NonNullable<(typeof entry)[1]>] => entry[1]?.kind === 'circuit' && !entry[1].deleted)
       .map(([id, doc]) => ({ id, name: String(doc.name ?? ''), updated: Number(doc.updated) || 0, tooNew: isTooNew(doc, CIRCUIT_SCHEMA) }))
       .sort((a, b) => b.updated - a.updated || a.id.localeCompare(b.id));
   }
