@@ -100,8 +100,7 @@ test('keyboard only: move between sections, write a note, ask the assistant', as
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
   await page.keyboard.type('Typed without a mouse');
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toBeFocused();
+  await tabTo(/^Note$/);
   await page.keyboard.type('Keyboard body');
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 const palette = (page: Page) => page.getByRole('toolbar', { name: 'Gate palette' });
-const wire = (page: Page, qubit: number) => page.getByRole('button', { name: `Qubit ${qubit}`, exact: true });
+const wire = (page: Page, qubit: number) => page.getByRole('button', { name: `q${qubit} wire`, exact: true });
 const text = (page: Page) => page.getByRole('textbox', { name: 'QASM', exact: true });
 
 async function openEmpty(page: Page, qubits = 2) {
