@@ -49,7 +49,10 @@ async function lighthouseScores(url: string, log: (m: string) => void): Promise<
       const failing = Object.values(result.lhr.audits)
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
         .map((a) => a.id);
-      log(`run ${i + 1}: ${Object.entries(runs).map(([k, v]) => `${k} ${v.at(-1)}`).join(', ')}${failing.length ? `; failing audits: ${failing.join(', ')}` : ''}`);
+      const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'cumulative-layout-shift']
+        .map((id) => `${id} ${result.lhr.audits[id]?.displayValue ?? '?'}`)
+        .join(', ');
+      log(`run ${i + 1}: ${Object.entries(runs).map(([k, v]) => `${k} ${v.at(-1)}`).join(', ')}; ${metrics}${failing.length ? `; failing audits: ${failing.join(', ')}` : ''}`);
     }
     return Object.fromEntries(Object.entries(runs).map(([key, values]) => [key, round(median(values), 0)]));
   } finally {
