@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { launchChromium } from '../scripts/chromium.ts';
-import { encodeWav, speak } from '../scripts/lib/espeak.ts';
+import { concatSamples, encodeWav, speak } from '../scripts/lib/espeak.ts';
 
 /**
  * A phrase whisper-tiny transcribes exactly from espeak-ng's en-us voice at 150 wpm (measured
@@ -28,11 +28,8 @@ function commandWav(): string {
 function wakeWordWav(): string {
   const wake = speak('hey jarvis', { voice: 'en-gb', wpm: 150, leadSilenceS: 1, tailSilenceS: 1.2 }).samples;
   const command = speak(COMMAND, { voice: 'en-us', wpm: 150, leadSilenceS: 0, tailSilenceS: 4 }).samples;
-  const both = new Float32Array(wake.length + command.length);
-  both.set(wake);
-  both.set(command, wake.length);
   const file = join(mkdtempSync(join(tmpdir(), 'jarvis-voice-')), 'wake.wav');
-  writeFileSync(file, encodeWav(both));
+  writeFileSync(file, encodeWav(concatSamples(wake, command)));
   return file;
 }
 

@@ -108,3 +108,14 @@ export function encodeWav(samples: Float32Array, sampleRate = SAMPLE_RATE): Buff
   header.writeUInt32LE(data.length, 40);
   return Buffer.concat([header, data]);
 }
+
+/** One clip after another (tests build streams of speech, silence and noise). */
+export function concatSamples(...parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

@@ -1,18 +1,10 @@
 // The assistant end to end in Node: the real router (rules + the built-in embedding model),
 // the real data service (fake-indexeddb), the real memory index and the real quantum kernel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRouter } from '../../../workers/assistant/router.ts';
-import { MemoryIndex } from '../../../workers/memory/memoryIndex.ts';
-import { InMemoryVectorStore } from '../../../workers/memory/vectorStore.ts';
-import { parseQasm } from '../../../workers/quantum/qasm/index.ts';
-import { runCircuit } from '../../../workers/quantum/engine/run.ts';
-import { Statevector } from '../../../workers/quantum/kernel/statevector.ts';
-import { loadKernelNode } from '../../../workers/quantum/kernel/loadNode.ts';
-import type { QuantumRunResult } from '../../../workers/quantum/api.ts';
-import { createNodeEmbedder } from '../../../scripts/lib/nodeEmbedder.ts';
 import { respond } from '../../../src/features/assistant/respond.ts';
 import type { AssistantServices } from '../../../src/features/assistant/services.ts';
 import { openDevice } from '../helpers.ts';
+import { nodeServices } from './nodeServices.ts';
 
 // Saturday 2026-03-07 12:00 UTC = 13:00 in Berlin.
 const NOW = new Date('2026-03-07T12:00:00Z');
@@ -22,36 +14,11 @@ let services: AssistantServices;
 
 beforeAll(async () => {
   device = await openDevice();
-  const embed = await createNodeEmbedder();
-  const router = createRouter(embed);
-  const memory = new MemoryIndex({ embed, store: new InMemoryVectorStore() });
-  const kernel = await loadKernelNode();
-  services = {
-    timeZone: 'Europe/Berlin',
-    now: () => NOW,
-    route: (text) => router.route(text, { now: NOW, timeZone: 'Europe/Berlin' }),
-    data: async () => device.service,
-    // As the inference worker does: bring the index up to date, then search.
-    async searchMemory(query, options) {
-      await memory.upsert(await device.service.memoryItems());
-      return memory.search(query, { limit: options?.limit ?? 5, kinds: options?.kinds });
-    },
-    async runQuantum(qasm, shots) {
-      const circuit = parseQasm(qasm);
-      const outcome = runCircuit(circuit, Statevector.create(kernel, circuit.qubits), { shots, seed: 7 });
-      const top = (outcome.probabilities ?? [])
-        .map((p, index) => ({ index, p }))
-        .filter((t) => t.p > 0)
-        .sort((a, b) => b.p - a.p);
-      const result = { qubits: circuit.qubits, trajectories: false, top, amplitudes: [], bloch: [], counts: outcome.counts, expectations: [], milliseconds: 0, kernel: 'plain' } satisfies QuantumRunResult;
-      return { ok: true, result };
-    },
-    startTimer(durationMs) {
-      timers.push(durationMs);
-      return { endsAt: NOW.getTime() + durationMs };
-    },
-    battery: async () => ({ level: 0.42, charging: false, mode: 'normal' }),
-    notificationState: () => 'default',
+  services = await nodeServices({
+    device,
+    now: NOW,
+    withModel: true,
+    timers,
     // The sensors service lives on the page (device APIs); here it answers like a phone in battery saver.
     sensors: {
       status: async () => [
@@ -61,8 +28,7 @@ beforeAll(async () => {
       start: async (sensors, rateHz) => ({ labels: sensors.map((s) => s[0].toUpperCase() + s.slice(1)), rateHz: Math.min(rateHz, 10), requestedHz: rateHz }),
       stop: async () => ({ samples: 200, seconds: 20 }),
     },
-    syncLink: async () => 'https://jarvis.local/#/join/v1/' + 'A'.repeat(43) + '.abcdef',
-  };
+  });
 }, 60_000);
 
 afterAll(() => device.close());

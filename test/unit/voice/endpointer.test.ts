@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Endpointer, type EndpointerEvent } from '../../../src/features/voice/capture/endpointer.ts';
 import { mulberry32 } from '../../../src/lib/random.ts';
-import { espeakAvailable, speak } from '../../../scripts/lib/espeak.ts';
+import { concatSamples as concat, espeakAvailable, speak } from '../../../scripts/lib/espeak.ts';
 
 const RATE = 16_000;
 const FRAME = 1280; // what the worklet posts (80 ms)
@@ -26,15 +26,6 @@ function noise(seconds: number, rms: number, seed: number): Float32Array {
   return out;
 }
 
-function concat(...parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function mix(a: Float32Array, b: Float32Array): Float32Array {
   const out = a.slice();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Framer, mixToMono, Resampler } from '../../../src/features/voice/capture/resample.ts';
+import { concatSamples } from '../../../scripts/lib/espeak.ts';
 
 function tone(freq: number, rate: number, seconds: number, amplitude = 0.5): Float32Array {
   const out = new Float32Array(Math.round(rate * seconds));
@@ -17,13 +18,7 @@ function resampleInBlocks(resampler: Resampler, input: Float32Array, sizes: numb
     offset += size;
   }
   parts.push(resampler.flush());
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatSamples(...parts);
 }
 
 /** RMS of the middle of a signal (away from the filter's start and end transients). */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/lib/random.ts';
-import { espeakAvailable, speak } from '../../../scripts/lib/espeak.ts';
+import { concatSamples, espeakAvailable, speak } from '../../../scripts/lib/espeak.ts';
 import {
   FRAME_SAMPLES,
   MODEL_FILES,
@@ -86,15 +86,6 @@ function withNoiseFloor(samples: Float32Array, seed: number): Float32Array {
   return out;
 }
 
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 async function loadEngine(): Promise<WakeWordEngine> {
   ort.env.wasm.numThreads = 1;
@@ -138,7 +129,7 @@ describe.skipIf(!espeakAvailable())('"Hey Jarvis" wake word on espeak-ng speech'
           tailSilenceS: 0.4,
         }).samples,
     );
-    const stream = withNoiseFloor(concat(parts), SEED);
+    const stream = withNoiseFloor(concatSamples(...parts), SEED);
     const seconds = stream.length / SAMPLE_RATE;
     expect(seconds).toBeGreaterThan(115);
 
