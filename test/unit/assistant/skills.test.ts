@@ -75,6 +75,13 @@ describe('tasks, timers and the rest', () => {
     expect((await respond('mark call mom as done', services)).text).toMatch(/no open task/);
   });
 
+  it('refuses a time it cannot read or one already past, and adds nothing', async () => {
+    const before = (await device.service.listTasks({})).length;
+    expect((await respond('remind me to feed the cat at 99:99', services)).text).toMatch(/^I could not read the time “99:99”, so I did not add the task\./);
+    expect((await respond('remind me to call mom yesterday at 5pm', services)).text).toMatch(/^That time \(.*\) has already passed, so I did not add the task\./);
+    expect(await device.service.listTasks({})).toHaveLength(before);
+  });
+
   it('sets a timer', async () => {
     const reply = await respond('set a timer for 5 minutes', services);
     expect(reply.text).toMatch(/^Timer set for 5 minutes/);

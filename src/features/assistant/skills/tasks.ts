@@ -9,6 +9,15 @@ export async function addTask(slots: Slots, services: AssistantServices): Promis
   const title = (slots.title ?? slots.text ?? '').trim();
   if (!title) return { intent: 'task.add', text: 'What is the task? For example: “remind me to call mom tomorrow at 5pm”.' };
   const due = slots.due ? { at: slots.due.at, timeZone: slots.due.timeZone } : null;
+  // A clock time chrono could not read ("at 99:99") would otherwise end up in the title.
+  const unreadTime = !due ? /\b\d{1,2}:\d{2}\b/.exec(slots.text ?? title)?.[0] : undefined;
+  if (unreadTime) {
+    return { intent: 'task.add', text: `I could not read the time “${unreadTime}”, so I did not add the task. Try for example “remind me to ${clip(title.replace(unreadTime, '').replace(/\s+at\s*$/, '').trim() || 'call mom', 40)} at 17:30”.` };
+  }
+  if (due && due.at < services.now().getTime()) {
+    const when = formatDue(due, services.now().getTime(), services.timeZone);
+    return { intent: 'task.add', text: `That time (${when}) has already passed, so I did not add the task. When should it be due?` };
+  }
   await (await services.data()).createTask({ title, due });
   if (!due) return { intent: 'task.add', text: `Added the task “${clip(title, 80)}”.`, links: [{ label: 'Tasks', href: '#/notes/tasks' }] };
   const when = formatDue(due, services.now().getTime(), services.timeZone);
