@@ -62,7 +62,7 @@ export class CircuitsStore {
 
   async update(id: string, patch: CircuitPatch): Promise<void> {
     const handle = await this.#handle(id);
-    if (isTooNew(handle.doc(), CIRCUIT_SCHEMA)) throw new UpdateTheAppError();
+    if (isTooNew(handle.doc(), CIRCUIT_SCHEMA)) throw new UpdateTheAppError('circuit');
     handle.change((doc) => {
       if (patch.name !== undefined && doc.name !== patch.name) Automerge.updateText(doc, ['name'], patch.name);
       if (patch.qasm !== undefined && doc.qasm !== patch.qasm) Automerge.updateText(doc, ['qasm'], patch.qasm);

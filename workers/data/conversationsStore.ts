@@ -81,7 +81,7 @@ export class ConversationsStore extends CatalogueStore<ConversationDoc> {
   async #existing(id: string): Promise<DocHandle<ConversationDoc>> {
     if (!this.ids().includes(id)) throw new Error('That conversation does not exist on this device.');
     const handle = await this.handle(id);
-    if (isTooNew(handle.doc(), CONVERSATION_SCHEMA)) throw new UpdateTheAppError();
+    if (isTooNew(handle.doc(), CONVERSATION_SCHEMA)) throw new UpdateTheAppError('conversation');
     return handle;
   }
 }

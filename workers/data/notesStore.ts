@@ -10,8 +10,9 @@ import { emptyNote, isTooNew, NOTE_SCHEMA, upgradeNote, type CatalogueDoc, type 
 
 export class UpdateTheAppError extends Error {
   override name = 'UpdateTheAppError';
-  constructor() {
-    super('This note was saved by a newer version of Jarvis. Update the app to edit it.');
+  /** `kind`: what the user calls the document ("note", "task", "circuit"…). */
+  constructor(kind = 'note') {
+    super(`This ${kind} was saved by a newer version of Jarvis. Update the app to edit it.`);
   }
 }
 

@@ -248,7 +248,7 @@ export class RecordingsStore extends CatalogueStore<RecordingDoc> {
   async #writable(id: string): Promise<DocHandle<RecordingDoc>> {
     if (!this.ids().includes(id)) throw new Error('That recording does not exist on this device.');
     const handle = await this.handle(id);
-    if (isTooNew(handle.doc(), RECORDING_SCHEMA)) throw new UpdateTheAppError();
+    if (isTooNew(handle.doc(), RECORDING_SCHEMA)) throw new UpdateTheAppError('recording');
     return handle;
   }
 }

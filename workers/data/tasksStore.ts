@@ -91,7 +91,7 @@ export class TasksStore extends CatalogueStore<TaskDoc> {
   async update(id: string, patch: TaskPatch): Promise<void> {
     if (!this.ids().includes(id)) throw new Error('That task does not exist on this device.');
     const handle = await this.handle(id);
-    if (isTooNew(handle.doc(), TASK_SCHEMA)) throw new UpdateTheAppError();
+    if (isTooNew(handle.doc(), TASK_SCHEMA)) throw new UpdateTheAppError('task');
     if (patch.title !== undefined && !patch.title.trim()) throw new Error('A task needs a title.');
     const due = patch.due === undefined ? undefined : checkDue(patch.due);
     const now = Date.now();
