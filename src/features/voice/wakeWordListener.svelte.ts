@@ -36,7 +36,10 @@ async function start(): Promise<void> {
     const api = await wakeWordWorker.api();
     await api.load();
     const microphone = await acquireMicrophone('wake');
-    if (mine !== generation) return; // turned off meanwhile
+    if (mine !== generation) {
+      releaseMicrophone('wake'); // turned off while the microphone opened
+      return;
+    }
     const { port1, port2 } = new MessageChannel();
     microphone.connectFrames(port1);
     await api.listen(
@@ -49,12 +52,11 @@ async function start(): Promise<void> {
     wakeWord.state = 'error';
     wakeWord.message = `The wake word could not start: ${error instanceof Error ? error.message : String(error)}`;
     logSystem('voice', wakeWord.message, 'error');
-    await stop();
-    wakeWord.state = 'error';
+    stop();
   }
 }
 
-async function stop(): Promise<void> {
+function stop(): void {
   generation++;
   releaseMicrophone('wake');
   // Terminating frees the models' memory; the next start loads them again (cached).
@@ -75,7 +77,7 @@ export function followWakeWordSettings(wanted: ReturnType<typeof wakeWordWanted>
     if (wakeWord.state === 'off' || wakeWord.state === 'paused-battery') void start();
     return;
   }
-  if (wakeWord.state === 'starting' || wakeWord.state === 'listening' || wakeWord.state === 'error') void stop();
+  if (wakeWord.state === 'starting' || wakeWord.state === 'listening' || wakeWord.state === 'error') stop();
   wakeWord.state = wanted === 'battery' ? 'paused-battery' : 'off';
   wakeWord.message = wanted === 'battery' ? 'The wake word is off while battery saver is on.' : '';
 }
