@@ -44,7 +44,7 @@ async function openAssistant(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Voice input', exact: true })).toBeVisible();
 }
 
-/** A SpeechRecognition that plays `steps` (interim/final texts or an error) after start(). */
+/** A SpeechRecognition that plays `steps` (interim/final texts or an error) after start(); a final text waits for window.__speechGo. */
 function installFakeSpeechRecognition(steps: { interim?: string; final?: string; error?: string }[]) {
   class FakeRecognition extends EventTarget {
     lang = '';
@@ -67,11 +67,17 @@ function installFakeSpeechRecognition(steps: { interim?: string; final?: string;
           this.dispatchEvent(new Event('end'));
           return;
         }
+        // The final result waits for the test (window.__speechGo), so it can check the interim
+        // text on screen first — no timing involved.
+        if (step.final !== undefined && !(window as unknown as { __speechGo?: boolean }).__speechGo) {
+          i--;
+          setTimeout(next, 20);
+          return;
+        }
         if (results.length && !results[results.length - 1]!.isFinal) results.pop();
         results.push({ isFinal: step.final !== undefined, 0: { transcript: step.final ?? step.interim ?? '' } });
         this.dispatchEvent(Object.assign(new Event('result'), { results, resultIndex: results.length - 1 }));
-        // Interim text stays on screen long enough for the test to see it.
-        setTimeout(next, step.final !== undefined ? 0 : 400);
+        setTimeout(next, 0);
       };
       setTimeout(next, 50);
     }
@@ -201,6 +207,7 @@ test.describe('Web Speech', () => {
     await page.goto('/#/');
     await page.getByRole('button', { name: 'Voice input', exact: true }).click();
     await expect(page.getByTestId('voice-interim')).toHaveText('“note the gate code”');
+    await page.evaluate(() => ((window as unknown as { __speechGo: boolean }).__speechGo = true));
     const conversation = page.getByRole('log', { name: 'Conversation' });
     await expect(conversation.getByLabel('You said')).toHaveText('note the gate code is 4711');
     await expect(conversation.getByLabel('Jarvis said').last()).toContainText(/saved|note/i);
