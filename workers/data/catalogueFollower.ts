@@ -62,6 +62,11 @@ export class CatalogueFollower {
     return following;
   }
 
+  /** Finds another device's catalogue, retrying while it may still be on its way. */
+  find(id: string): Promise<DocHandle<CatalogueDoc>> {
+    return this.#find(id as DocumentId);
+  }
+
   async #find(id: DocumentId): Promise<DocHandle<CatalogueDoc>> {
     let lastError: unknown;
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -33,6 +33,7 @@ import { ConversationsStore } from './conversationsStore.ts';
 import { notesToMarkdownZip } from './markdownExport.ts';
 import { memoryItems, MemoryNotifier } from './memoryFeed.ts';
 import { CatalogueFollower } from './catalogueFollower.ts';
+import { BulkJoin } from './bulkJoin.ts';
 import type { PeerNetworkAdapter } from '../sync/peerNetworkAdapter.ts';
 import { attachPort } from '../sync/channelBridge.ts';
 import type { NoteIndex } from './noteIndex.ts';
@@ -81,6 +82,8 @@ export class DataService implements DataApi {
   #changedAreas = new Set<Area>();
   #memory = new MemoryNotifier();
   #follower: Promise<CatalogueFollower>;
+  /** First contact with another device in bulk (none without a peer network or storage). */
+  #bulk: Promise<BulkJoin | null>;
 
   #peers: PeerNetworkAdapter | null;
 
@@ -94,6 +97,10 @@ export class DataService implements DataApi {
     this.#tasks = store.then((s) => new TasksStore(s.repo, s.catalogue));
     this.#conversations = store.then((s) => new ConversationsStore(s.repo, s.catalogue));
     this.#follower = store.then((s) => new CatalogueFollower(s.repo, s.catalogue));
+    this.#bulk = Promise.all([store, this.#follower]).then(([s, follower]) =>
+      peers && s.storage ? new BulkJoin(peers, s, s.storage, follower) : null,
+    );
+    this.#bulk.catch(() => undefined);
     this.#recordings = store.then(
       (s) => new RecordingsStore(s.repo, s.catalogue, new SampleChunks(options.samplesDb ?? SAMPLES_DB), options.writer),
     );
@@ -305,9 +312,11 @@ export class DataService implements DataApi {
     return (await this.#store).catalogue.documentId;
   }
 
-  /** Follows another device's catalogue (see catalogueFollower.ts); rejects when it cannot be found. */
+  /** Follows another device's catalogue (see bulkJoin.ts, catalogueFollower.ts); rejects when it cannot be found. */
   async followCatalogue(id: string): Promise<void> {
-    await (await this.#follower).follow(id);
+    const bulk = await this.#bulk;
+    if (bulk) await bulk.meet(id);
+    else await (await this.#follower).follow(id);
   }
 
   async stats(): Promise<DataStats> {

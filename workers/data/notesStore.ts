@@ -1,7 +1,7 @@
 // Notes on top of automerge-repo: one document per note, listed in a catalogue
 // document, projected into the NoteIndex for the list views.
 
-import { Automerge, type DocHandle, type DocumentId, type Repo } from '@automerge/automerge-repo/slim';
+import { Automerge, type DocHandle, type DocumentId, type Repo, type StorageAdapterInterface } from '@automerge/automerge-repo/slim';
 import type { NoteList, NotePatch, NoteQuery, NoteView } from './api.ts';
 import { resolveLinks } from './links.ts';
 import type { NoteIndex, NoteRecord } from './noteIndex.ts';
@@ -22,16 +22,19 @@ export class NotesStore {
   readonly repo: Repo;
   readonly index: NoteIndex;
   readonly catalogue: DocHandle<CatalogueDoc>;
+  /** The repo's storage (the bulk first contact writes received documents straight to it). */
+  readonly storage: StorageAdapterInterface | null;
   #lookup: TitleLookup | null = null;
   #listeners = new Set<Listener>();
   #watched = new WeakSet<DocHandle<unknown>>();
   /** Updates to one note run one after another, in the order the UI sent them. */
   #updates = new Map<string, Promise<void>>();
 
-  constructor(repo: Repo, index: NoteIndex, catalogue: DocHandle<CatalogueDoc>) {
+  constructor(repo: Repo, index: NoteIndex, catalogue: DocHandle<CatalogueDoc>, storage: StorageAdapterInterface | null = null) {
     this.repo = repo;
     this.index = index;
     this.catalogue = catalogue;
+    this.storage = storage;
     // Every note handle this repo holds keeps the index current, including the ones the
     // synchronizer opens itself when another tab or device sends changes (automerge-repo
     // 2.5 emits no "document" event; its sync metrics name the document).
@@ -124,6 +127,32 @@ export class NotesStore {
       applyPatch(doc, patch, links, Date.now(), true);
     });
     await Promise.all([this.repo.flush([handle.documentId]), this.#project(handle)]);
+  }
+
+  /**
+   * Index records of notes being written to storage without a handle (bulkJoin.ts): the
+   * lists show them at once; their records are written to IndexedDB once `stored` (the
+   * documents' own writes) has committed, so the index on disk never names a note that is
+   * not there. When the documents cannot be stored, the lists drop them again.
+   */
+  async importRecords(records: NoteRecord[], stored: Promise<unknown>): Promise<void> {
+    const fresh = records.filter((record) => !this.index.get(record.id));
+    for (const record of fresh) this.index.records.set(record.id, record);
+    const ids = fresh.map((record) => record.id);
+    if (ids.length) {
+      this.#lookup = null;
+      this.#changed(ids);
+    }
+    try {
+      await stored;
+    } catch (error) {
+      for (const record of fresh) if (this.index.records.get(record.id) === record) this.index.records.delete(record.id);
+      this.#lookup = null;
+      this.#changed(ids);
+      throw error;
+    }
+    const current = fresh.filter((record) => this.index.records.get(record.id) === record);
+    if (current.length) await this.index.putMany(current);
   }
 
   /** Adds ids to the catalogue (after an import) and saves it. */

@@ -19,7 +19,7 @@ export async function openNotesStore(options: StoreOptions): Promise<NotesStore>
   const repo = new Repo({ storage: options.storage, network: options.network });
   const withLock = options.withLock ?? ((_name, task) => task());
   const catalogue = await withLock('jarvis-catalogue', () => findOrCreateCatalogue(repo, options.index));
-  const store = new NotesStore(repo, options.index, catalogue);
+  const store = new NotesStore(repo, options.index, catalogue, options.storage);
   void store.reconcile();
   return store;
 }

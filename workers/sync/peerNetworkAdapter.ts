@@ -10,8 +10,10 @@
 //   { type: 'welcome', senderId, targetId, peerMetadata }
 // and each side emits 'peer-candidate' for the other once (an arrive crossing an arrive is
 // answered, the later welcome is then a no-op). `disconnect()` sends { type: 'leave' }.
-// Everything else is an automerge-repo message, routed by targetId. All CBOR-encoded with
-// automerge-repo's own encoder (cbor-x, Uint8Arrays as byte strings).
+// Messages whose type starts with "jarvis-" are the app's own (the bulk first contact,
+// workers/data/bulkJoin.ts), handed to `onControl`; everything else is an automerge-repo
+// message, routed by targetId. All CBOR-encoded with automerge-repo's own encoder (cbor-x,
+// Uint8Arrays as byte strings).
 
 import { cbor, NetworkAdapter, type Message, type PeerId, type PeerMetadata } from '@automerge/automerge-repo/slim';
 import type { ByteChannel } from './byteChannel.ts';
@@ -25,6 +27,14 @@ interface Link {
   channel: ByteChannel;
   /** The remote repo's peer id, once it said hello on this channel. */
   remote: PeerId | null;
+}
+
+/** A message of the app's own between two devices (not for the repo). */
+export interface ControlMessage {
+  type: `jarvis-${string}`;
+  senderId: PeerId;
+  targetId: PeerId;
+  [field: string]: unknown;
 }
 
 export interface PeerNetworkAdapterOptions {
@@ -48,6 +58,12 @@ export class PeerNetworkAdapter extends NetworkAdapter {
   readonly #peerWaitMs: number;
   /** Messages dropped as malformed, misaddressed or from a peer that never said hello. */
   dropped = 0;
+  /** Added to the peer metadata this device sends in its hello (e.g. its catalogue id). */
+  extraMetadata: Record<string, string> = {};
+  /** Receives the app's own messages ("jarvis-…") from peers that said hello. */
+  onControl: ((message: ControlMessage) => void) | null = null;
+  /** The metadata each peer sent in its hello, while its channel is open. */
+  readonly #metadata = new Map<PeerId, PeerMetadata & Record<string, unknown>>();
 
   constructor(options: PeerNetworkAdapterOptions = {}) {
     super();
@@ -125,11 +141,28 @@ export class PeerNetworkAdapter extends NetworkAdapter {
     this.#write(link, message);
   }
 
-  #sendArrive(link: Link): void {
-    this.#write(link, { type: 'arrive', senderId: this.peerId as PeerId, peerMetadata: this.peerMetadata } satisfies ArriveMessage);
+  /** Sends one of the app's own messages to a peer that said hello (false: no such peer now). */
+  sendControl(targetId: PeerId, type: ControlMessage['type'], fields: Record<string, unknown> = {}): boolean {
+    const link = this.#byPeer.get(targetId);
+    if (!this.#connected || !link) return false;
+    this.#write(link, { ...fields, type, senderId: this.peerId as PeerId, targetId });
+    return true;
   }
 
-  #write(link: Link, message: Message | HandshakeMessage): void {
+  /** What `peerId` said about itself in its hello (undefined once it is gone). */
+  metadataOf(peerId: PeerId): (PeerMetadata & Record<string, unknown>) | undefined {
+    return this.#metadata.get(peerId);
+  }
+
+  #localMetadata(): PeerMetadata {
+    return { ...this.peerMetadata, ...this.extraMetadata } as PeerMetadata;
+  }
+
+  #sendArrive(link: Link): void {
+    this.#write(link, { type: 'arrive', senderId: this.peerId as PeerId, peerMetadata: this.#localMetadata() } satisfies ArriveMessage);
+  }
+
+  #write(link: Link, message: Message | HandshakeMessage | ControlMessage): void {
     if (!link.channel.open) return;
     link.channel.send(cbor.encode(message));
   }
@@ -155,7 +188,7 @@ export class PeerNetworkAdapter extends NetworkAdapter {
           type: 'welcome',
           senderId: this.peerId as PeerId,
           targetId: senderId,
-          peerMetadata: this.peerMetadata,
+          peerMetadata: this.#localMetadata(),
         } satisfies WelcomeMessage);
         // An arrive on a channel whose peer is known: that repo reconnected and starts afresh.
         if (link.remote !== null) this.#forget(link);
@@ -183,7 +216,8 @@ export class PeerNetworkAdapter extends NetworkAdapter {
           this.dropped++;
           return;
         }
-        this.emit('message', message as Message);
+        if (message.type.startsWith('jarvis-')) this.onControl?.(message as ControlMessage);
+        else this.emit('message', message as Message);
       }
     }
   }
@@ -198,6 +232,7 @@ export class PeerNetworkAdapter extends NetworkAdapter {
     }
     link.remote = peerId;
     this.#byPeer.set(peerId, link);
+    this.#metadata.set(peerId, { ...(peerMetadata ?? {}) });
     if ([...this.#links].every((l) => l.remote !== null)) this.#markReady();
     this.emit('peer-candidate', { peerId, peerMetadata: peerMetadata ?? {} });
   }
@@ -207,7 +242,10 @@ export class PeerNetworkAdapter extends NetworkAdapter {
     const peerId = link.remote;
     if (peerId === null) return;
     link.remote = null;
-    if (this.#byPeer.get(peerId) === link) this.#byPeer.delete(peerId);
+    if (this.#byPeer.get(peerId) === link) {
+      this.#byPeer.delete(peerId);
+      this.#metadata.delete(peerId);
+    }
     this.emit('peer-disconnected', { peerId });
   }
 
