@@ -72,6 +72,10 @@ export class BulkJoin {
   /** Meetings in progress, by the other device's catalogue id. */
   readonly #meetings = new Map<string, Promise<void>>();
   readonly #transfers = new Map<PeerId, Transfer>();
+  /** Ids some transfer is bringing now: another meeting (a third device listing them too) does not ask again. */
+  readonly #incoming = new Set<string>();
+  /** Transfers under way; a meeting merges its catalogue only after them (else the stores would fetch those ids one by one). */
+  readonly #inFlight = new Set<Promise<void>>();
 
   constructor(adapter: PeerNetworkAdapter, store: NotesStore, storage: StorageAdapterInterface, follower: CatalogueFollower) {
     this.#adapter = adapter;
@@ -111,10 +115,13 @@ export class BulkJoin {
     try {
       const remote = await this.#follower.find(catalogueId);
       const missing = this.#missing(remote.doc());
-      if (missing.length >= BULK_MIN) {
-        const peer = this.#peerWith(catalogueId);
-        if (peer) await this.#fetch(peer, missing);
+      const peer = missing.length >= BULK_MIN ? this.#peerWith(catalogueId) : undefined;
+      if (peer) {
+        const transfer = this.#fetch(peer, missing);
+        this.#inFlight.add(transfer);
+        void transfer.then(() => this.#inFlight.delete(transfer));
       }
+      await Promise.all(this.#inFlight);
       await this.#follower.follow(catalogueId);
     } finally {
       // Even when its catalogue could not be read: holding that device back gains nothing.
@@ -130,7 +137,9 @@ export class BulkJoin {
     if (!remote || remote.kind !== 'catalogue' || !mine) return [];
     const handles = this.#store.repo.handles;
     return CATALOGUE_KINDS.flatMap((key) =>
-      Object.keys(remote[key] ?? {}).filter((id) => !mine[key]?.[id] && !handles[id as DocumentId] && isValidDocumentId(id)),
+      Object.keys(remote[key] ?? {}).filter(
+        (id) => !mine[key]?.[id] && !handles[id as DocumentId] && !this.#incoming.has(id) && isValidDocumentId(id),
+      ),
     );
   }
 
@@ -202,10 +211,16 @@ export class BulkJoin {
           clearTimeout(transfer.stallTimer);
           if (this.#transfers.get(peerId) === transfer) this.#transfers.delete(peerId);
           // The catalogue is merged (and "ready" said) only once everything received is on disk.
-          void transfer.queue.then(() => Promise.allSettled(transfer.stored)).then(() => resolve());
+          void transfer.queue
+            .then(() => Promise.allSettled(transfer.stored))
+            .then(() => {
+              for (const id of ids) this.#incoming.delete(id);
+              resolve();
+            });
         },
       };
       this.#transfers.set(peerId, transfer);
+      for (const id of ids) this.#incoming.add(id);
       this.#stalling(transfer);
       if (!this.#adapter.sendControl(peerId, 'jarvis-bulk-request', { ids })) transfer.finish();
     });

@@ -23,8 +23,8 @@ async function pair(notes: number): Promise<{ a: Device; b: Device }> {
 }
 
 /** Links A and B as the sync manager does: a channel each, then each follows the other's catalogue. */
-function link(a: Device, b: Device, net: LossyNetwork, tap?: { a?: (c: ByteChannel) => void; b?: (c: ByteChannel) => void }): void {
-  const [ca, cb] = net.connect(0, 1);
+function link(a: Device, b: Device, net: LossyNetwork, tap?: { a?: (c: ByteChannel) => void; b?: (c: ByteChannel) => void }, ends: [number, number] = [0, 1]): void {
+  const [ca, cb] = net.connect(...ends);
   tap?.a?.(ca);
   tap?.b?.(cb);
   a.adapter!.addChannel(ca);
@@ -84,6 +84,20 @@ describe('bulk first contact', () => {
     const handle = await settle(reopened.store.repo.find(first.id as never), 'find after reload');
     expect((handle.doc() as { body: string }).body).toBe('edited on A after the join');
     await reopened.index.close();
+  }, 120_000);
+
+  it('a third device meeting two that hold the same notes fetches them once', async () => {
+    const { a, b } = await pair(100);
+    const c = await openFuzzDevice(`${a.name}-c`);
+    const net = new LossyNetwork(mulberry32(4));
+    link(a, b, net);
+    await quiesce([a, b], net, undefined, 4);
+    const before = net.stats.sent;
+    link(a, c, net, undefined, [0, 2]);
+    link(b, c, net, undefined, [1, 2]);
+    const sent = await until(net, async () => (await noteTotal(c)) === 100, 'C lists 100 notes');
+    expect(sent - before).toBeLessThan(80);
+    await quiesce([a, b, c], net, undefined, 4);
   }, 120_000);
 
   it('forged, unrequested and corrupt bulk messages are refused; the rest still syncs', async () => {
