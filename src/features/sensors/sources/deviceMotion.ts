@@ -1,17 +1,7 @@
 // DeviceMotionEvent: acceleration without gravity, with gravity (m/s²) and rotation rate (°/s).
-import type { Availability, Reading, SensorSource } from '../types.ts';
-import {
-  AVAILABLE,
-  NEEDS_PERMISSION,
-  allNull,
-  denied,
-  eventTarget,
-  globals,
-  num,
-  queryPermissions,
-  unavailable,
-  type PermissionName,
-} from './common.ts';
+import type { Reading, SensorSource } from '../types.ts';
+import { eventTarget, globals, num } from './common.ts';
+import { deviceEventPermission, nullAware } from './deviceEvents.ts';
 
 export const MOTION_CHANNELS = [
   'motion.ax', 'motion.ay', 'motion.az',
@@ -20,48 +10,6 @@ export const MOTION_CHANNELS = [
 ];
 
 const NO_MOTION = 'This browser or device has no motion sensors (it sends no motion readings).';
-
-type RequestPermission = () => Promise<'granted' | 'denied' | 'default'>;
-
-interface EventClass {
-  requestPermission?: RequestPermission;
-}
-
-/**
- * Availability of a device event family (motion or orientation). Browsers that answer the
- * Permissions API (Chromium: accelerometer + gyroscope) are believed; otherwise an event class
- * with `requestPermission` (iOS Safari) needs a tap first, once per page load.
- */
-export async function deviceEventAvailability(
-  eventClass: EventClass | undefined,
-  permissions: PermissionName[],
-  grantedThisPage: boolean,
-  missing: string,
-): Promise<Availability> {
-  if (!eventClass || !eventTarget()) return unavailable(missing);
-  const state = await queryPermissions(permissions);
-  if (state === 'denied') return denied();
-  if (state === 'granted') return AVAILABLE;
-  if (typeof eventClass.requestPermission === 'function' && !grantedThisPage) return NEEDS_PERMISSION;
-  return AVAILABLE;
-}
-
-/** Runs `requestPermission` (from a tap), or just re-checks where there is none. */
-export async function requestDeviceEventPermission(eventClass: EventClass | undefined): Promise<'granted' | 'denied' | 'none'> {
-  if (typeof eventClass?.requestPermission !== 'function') return 'none';
-  try {
-    return (await eventClass.requestPermission()) === 'granted' ? 'granted' : 'denied';
-  } catch {
-    // Safari throws when not called from a user gesture; say denied rather than throw.
-    return 'denied';
-  }
-}
-
-let grantedThisPage = false;
-
-function motionClass(): EventClass | undefined {
-  return globals().DeviceMotionEvent as EventClass | undefined;
-}
 
 export function motionReading(e: DeviceMotionEvent): Reading {
   const a = e.acceleration;
@@ -78,37 +26,13 @@ export const deviceMotion: SensorSource = {
   kind: 'motion',
   label: 'Motion',
   channels: MOTION_CHANNELS,
-  availability: () =>
-    deviceEventAvailability(motionClass(), ['accelerometer', 'gyroscope'], grantedThisPage, 'This browser has no motion events (DeviceMotionEvent).'),
-  async requestPermission() {
-    const answer = await requestDeviceEventPermission(motionClass());
-    if (answer === 'denied') return denied();
-    if (answer === 'granted') grantedThisPage = true;
-    return this.availability();
-  },
+  ...deviceEventPermission(() => globals().DeviceMotionEvent, 'This browser has no motion events (DeviceMotionEvent).'),
   start(onReading, _hz, onAvailability) {
     // devicemotion arrives at the device's own rate (about 60 Hz in Chromium); `hz` cannot change it.
     const target = eventTarget();
     if (!target) return () => {};
-    let seenValue = false;
-    let saidUnavailable = false;
-    const listener = (event: Event) => {
-      const reading = motionReading(event as DeviceMotionEvent);
-      if (allNull(reading)) {
-        // Chromium sends one all-null event when it cannot start the sensors (none, or no permission).
-        if (!seenValue && !saidUnavailable) {
-          saidUnavailable = true;
-          onAvailability?.(unavailable(NO_MOTION));
-        }
-        return;
-      }
-      if (saidUnavailable) {
-        saidUnavailable = false;
-        onAvailability?.(AVAILABLE);
-      }
-      seenValue = true;
-      onReading(reading);
-    };
+    const pass = nullAware(onReading, onAvailability, NO_MOTION);
+    const listener = (event: Event) => pass(motionReading(event as DeviceMotionEvent));
     target.addEventListener('devicemotion', listener);
     return () => target.removeEventListener('devicemotion', listener);
   },

@@ -1,19 +1,13 @@
 // DeviceOrientationEvent: alpha/beta/gamma (°) and a compass heading (° from north) where known.
 import type { Reading, SensorSource } from '../types.ts';
-import { AVAILABLE, allNull, denied, eventTarget, globals, num, unavailable } from './common.ts';
-import { deviceEventAvailability, requestDeviceEventPermission } from './deviceMotion.ts';
+import { eventTarget, globals, num } from './common.ts';
+import { deviceEventPermission, nullAware } from './deviceEvents.ts';
 
 export const ORIENTATION_CHANNELS = ['orientation.alpha', 'orientation.beta', 'orientation.gamma', 'orientation.heading'];
 
 const NO_ORIENTATION = 'This browser or device has no orientation sensors (it sends no orientation readings).';
 
 type OrientationEvent = DeviceOrientationEvent & { webkitCompassHeading?: number };
-
-let grantedThisPage = false;
-
-function orientationClass() {
-  return globals().DeviceOrientationEvent as { requestPermission?: () => Promise<'granted' | 'denied'> } | undefined;
-}
 
 /** iOS gives webkitCompassHeading; elsewhere an absolute alpha turns counter-clockwise from north. */
 export function headingOf(e: OrientationEvent): number | null {
@@ -28,36 +22,14 @@ export const deviceOrientation: SensorSource = {
   kind: 'orientation',
   label: 'Orientation',
   channels: ORIENTATION_CHANNELS,
-  availability: () =>
-    deviceEventAvailability(orientationClass(), ['accelerometer', 'gyroscope'], grantedThisPage, 'This browser has no orientation events (DeviceOrientationEvent).'),
-  async requestPermission() {
-    const answer = await requestDeviceEventPermission(orientationClass());
-    if (answer === 'denied') return denied();
-    if (answer === 'granted') grantedThisPage = true;
-    return this.availability();
-  },
+  ...deviceEventPermission(() => globals().DeviceOrientationEvent, 'This browser has no orientation events (DeviceOrientationEvent).'),
   start(onReading, _hz, onAvailability) {
     const target = eventTarget();
     if (!target) return () => {};
     const latest: Reading = { 'orientation.alpha': null, 'orientation.beta': null, 'orientation.gamma': null, 'orientation.heading': null };
     let relativeSeen = false;
-    let seenValue = false;
-    let saidUnavailable = false;
-    const emit = () => {
-      if (allNull(latest)) {
-        if (!seenValue && !saidUnavailable) {
-          saidUnavailable = true;
-          onAvailability?.(unavailable(NO_ORIENTATION));
-        }
-        return;
-      }
-      if (saidUnavailable) {
-        saidUnavailable = false;
-        onAvailability?.(AVAILABLE);
-      }
-      seenValue = true;
-      onReading({ ...latest });
-    };
+    const pass = nullAware(onReading, onAvailability, NO_ORIENTATION);
+    const emit = () => pass({ ...latest });
     const onRelative = (event: Event) => {
       const e = event as OrientationEvent;
       relativeSeen = true;
