@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     maxWorkers: 2,
+    // One line per seed as it finishes (with its time), so a long CI log shows progress.
+    reporters: ['verbose'],
     testTimeout: 300_000,
     hookTimeout: 60_000,
   },
