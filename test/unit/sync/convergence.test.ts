@@ -3,7 +3,7 @@
 // simulated link that drops, duplicates and reorders 5 % of messages and partitions the
 // devices in 2 % of steps (test/unit/sync/fuzz/). Here: the seeds that once failed, kept as
 // fixed cases, and scenario tests on the same machinery. The 200 seeds × 500 operations run
-// in `npm run test:fuzz` (test/fuzz/, two files, one per core).
+// in `npm run test:fuzz` (scripts/fuzz.ts: chunks of 5 seeds, two processes at a time).
 //
 //   FUZZ_SEED=1234 FUZZ_OPS=500 — replay one seed as it failed (FUZZ_VERBOSE=1 prints a summary, 2 every step)
 //   FUZZ_SEEDS=20 FUZZ_FIRST_SEED=300 — run more seeds here
