@@ -53,17 +53,7 @@ interface Transfer {
   finish: () => void;
 }
 
-export interface BulkJoinStats {
-  /** Documents received in bulk and written to storage. */
-  received: number;
-  /** Documents sent in bulk. */
-  sent: number;
-  /** Received documents refused (not loadable, not asked for). */
-  refused: number;
-}
-
 export class BulkJoin {
-  readonly stats: BulkJoinStats = { received: 0, sent: 0, refused: 0 };
   readonly #adapter: PeerNetworkAdapter;
   readonly #store: NotesStore;
   readonly #storage: StorageAdapterInterface;
@@ -246,18 +236,15 @@ export class BulkJoin {
     const writes: Promise<void>[] = [];
     for (const entry of docs) {
       const [id, bytes] = Array.isArray(entry) ? entry : [];
-      if (typeof id !== 'string' || !(bytes instanceof Uint8Array) || !transfer.wanted.delete(id)) {
-        this.stats.refused++;
-        continue;
-      }
+      // Refused: malformed, or not asked for (or sent twice).
+      if (typeof id !== 'string' || !(bytes instanceof Uint8Array) || !transfer.wanted.delete(id)) continue;
       // The repo has it in memory already (asked for meanwhile): it syncs on its own.
       if (this.#store.repo.handles[id as DocumentId]) continue;
       let doc: Automerge.Doc<unknown>;
       try {
         doc = Automerge.load(bytes);
       } catch {
-        this.stats.refused++;
-        continue;
+        continue; // not a document: left to the per-document sync
       }
       const heads = Automerge.getHeads(doc);
       if (heads.length === 0) continue;
@@ -265,7 +252,6 @@ export class BulkJoin {
       // loads every chunk under the id and compacts them on its next save.
       writes.push(this.#storage.save([id, 'snapshot', `bulk-${[...heads].sort().join('').slice(0, 64)}`], bytes));
       if ((doc as { kind?: unknown }).kind === 'note') records.push(toRecord(id, doc as NoteDoc, heads.join(',')));
-      this.stats.received++;
     }
     const stored = this.#store.importRecords(records, Promise.all(writes));
     stored.catch(() => undefined); // settled by finish(); a failed write leaves those to the per-document sync
@@ -283,7 +269,6 @@ export class BulkJoin {
     let bytes = 0;
     const flush = async (done: boolean) => {
       if (!this.#adapter.sendControl(peerId, 'jarvis-bulk-docs', { docs: batch, done })) throw new Error('peer gone');
-      this.stats.sent += batch.length;
       batch = [];
       bytes = 0;
       // Let the worker answer the page between batches.
